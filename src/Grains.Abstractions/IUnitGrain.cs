@@ -1,0 +1,62 @@
+namespace DanVanKheo;
+
+/// <summary>
+/// One administrative unit, keyed by its official code (the national root is <c>VN</c>). Official
+/// codes have a fixed length per level (2, 3, 5 digits), and a code is refused at a second level, so the
+/// bare code is the key and cannot collide across levels.
+/// </summary>
+[Alias("dvk.IUnitGrain")]
+public interface IUnitGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the unit, or updates its name, type and parent (a move). Idempotent.</summary>
+    [Alias("Define")]
+    Task<UnitInfo> Define(UnitDefinition definition);
+
+    /// <summary>Null when no such unit has been defined.</summary>
+    [Alias("GetInfo")]
+    Task<UnitInfo?> GetInfo();
+
+    [Alias("GetChildren")]
+    Task<ChildSummary[]> GetChildren();
+
+    /// <summary>Ids of the models this unit owns directly (not its subtree).</summary>
+    [Alias("GetModelIds")]
+    Task<string[]> GetModelIds();
+
+    /// <summary>Moves every child and model to <paramref name="survivorCode"/> and retires this unit.</summary>
+    [Alias("MergeInto")]
+    Task<UnitInfo> MergeInto(string survivorCode);
+
+    [Alias("ReportModel")]
+    Task<ReportAck> ReportModel(ModelReport report);
+
+    [Alias("ReportChild")]
+    Task<ReportAck> ReportChild(ChildReport report);
+
+    [Alias("AttachChild")]
+    Task AttachChild(string code, string name, Level level);
+
+    [Alias("DetachChild")]
+    Task DetachChild(string code);
+
+    /// <summary>Throws when <paramref name="code"/> is this unit or one of its ancestors (a cycle).</summary>
+    [Alias("EnsureNotAncestor")]
+    Task EnsureNotAncestor(string code);
+
+    [Alias("Subscribe")]
+    Task Subscribe(ITallyObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(ITallyObserver observer);
+
+    [Alias("GetStats")]
+    Task<RollupStats> GetStats();
+}
+
+/// <summary>Receives a unit's tally after each change; re-subscribe at least every minute.</summary>
+[Alias("dvk.ITallyObserver")]
+public interface ITallyObserver : IGrainObserver
+{
+    [Alias("OnTally")]
+    void OnTally(TallyUpdate update);
+}

@@ -1,0 +1,36 @@
+namespace DanVanKheo;
+
+/// <summary>
+/// What defines an administrative unit. <see cref="ParentCode"/> null or empty means directly under
+/// the national root <c>VN</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("dvk.UnitDefinition")]
+public sealed record UnitDefinition(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] Level Level,
+    [property: Id(3)] string Type,
+    [property: Id(4)] string? ParentCode);
+
+/// <summary>A unit as its grain knows it, with its live subtree tally.</summary>
+[GenerateSerializer, Immutable, Alias("dvk.UnitInfo")]
+public sealed record UnitInfo(
+    [property: Id(0)] UnitDefinition Definition,
+    [property: Id(1)] Tally Tally,
+    [property: Id(2)] DateTimeOffset AsOf,
+    [property: Id(3)] int ChildCount,
+    [property: Id(4)] int OwnModelCount,
+    [property: Id(5)] string? MergedInto)
+{
+    public string Code => Definition.Code;
+
+    public bool IsRetired => MergedInto is not null;
+}
+
+/// <summary>A child unit as its parent last heard of it.</summary>
+[GenerateSerializer, Immutable, Alias("dvk.ChildSummary")]
+public sealed record ChildSummary(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] Level Level,
+    [property: Id(3)] Tally Tally);

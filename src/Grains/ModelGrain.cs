@@ -1,0 +1,307 @@
+using Microsoft.Extensions.Logging;
+
+namespace DanVanKheo.Grains;
+
+/// <summary>
+/// One model. A change is stored, then reported to the owner unit under the new version; the call
+/// returns once the unit has stored the report, so an acknowledged write is counted. A retried call
+/// finds nothing to change and only re-sends the report.
+/// </summary>
+public sealed partial class ModelGrain(
+    [PersistentState("model", StorageNames.Store)] IPersistentState<ModelState> store,
+    TimeProvider time,
+    RollupMetrics metrics,
+    ILogger<ModelGrain> logger) : Grain, IModelGrain
+{
+    private const int MaxRedirects = 8;
+    private long _confirmedVersion = -1;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ModelRecord? Record => store.State.Record;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A previous activation may have stored a change and died before its unit confirmed it.
+        if (Record is not null)
+        {
+            this.RegisterGrainTimer(
+                async _ =>
+                {
+                    try
+                    {
+                        await ReportAsync();
+                    }
+                    catch (Exception exception)
+                    {
+                        LogReportFailed(logger, exception, Id);
+                    }
+                },
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ModelRecord?> Get() => Task.FromResult(Record);
+
+    public async Task<ModelRecord> Register(ModelInput input)
+    {
+        input = ValidateInput(input);
+        if (Record is { } existing)
+        {
+            if (Build(input, existing).SameFacts(existing))
+            {
+                return await ConfirmAsync(existing);
+            }
+
+            throw new DvkException("duplicate-model", $"model '{Id}' already exists with other data; update it instead / mô hình đã tồn tại");
+        }
+
+        await RequireUnitAsync(input.Unit);
+        return await StoreAsync(Build(input, null));
+    }
+
+    public async Task<ModelRecord> Upsert(ModelInput input)
+    {
+        input = ValidateInput(input);
+        var next = Build(input, Record);
+        if (Record is { } existing && next.SameFacts(existing))
+        {
+            return await ConfirmAsync(existing);
+        }
+
+        if (Record?.Unit != input.Unit)
+        {
+            await RequireUnitAsync(input.Unit);
+        }
+
+        return await StoreAsync(next);
+    }
+
+    public async Task<ModelRecord> Update(ModelChanges changes)
+    {
+        var current = RequireActive("update");
+        var input = new ModelInput(
+            current.Id,
+            changes.Unit ?? current.Unit,
+            changes.Title ?? current.Title,
+            changes.Field ?? current.Field,
+            changes.Kind ?? current.Kind,
+            changes.Sponsor ?? current.Sponsor,
+            changes.Year ?? current.Year,
+            changes.Levels ?? current.Levels);
+        input = Rules.Validate(input);
+        if (current.Evaluations.Length > 0 && current.Evaluations[0].Year < input.Year)
+        {
+            throw new DvkException("bad-year", $"year {input.Year} is after the model's first evaluation ({current.Evaluations[0].Year})");
+        }
+
+        var next = current with
+        {
+            Unit = input.Unit,
+            Title = input.Title,
+            Field = input.Field,
+            Kind = input.Kind,
+            Sponsor = input.Sponsor,
+            Year = input.Year,
+            Levels = input.Levels,
+        };
+        if (next.SameFacts(current))
+        {
+            return await ConfirmAsync(current);
+        }
+
+        if (next.Unit != current.Unit)
+        {
+            await RequireUnitAsync(next.Unit);
+        }
+
+        return await StoreAsync(next);
+    }
+
+    public async Task<ModelRecord> Evaluate(int year, bool effective)
+    {
+        var current = RequireActive("evaluate");
+        Rules.RequireYear(year, "evaluation year");
+        if (year < current.Year)
+        {
+            throw new DvkException("bad-evaluation", $"evaluation year {year} is before the registration year {current.Year} / năm đánh giá trước năm đăng ký");
+        }
+
+        return await ChangeAsync(current, current with { Evaluations = WithEvaluation(current.Evaluations, new Evaluation(year, effective)) });
+    }
+
+    public async Task<ModelRecord> SetExemplar(bool exemplar)
+    {
+        var current = RequireActive("recognise");
+        if (!exemplar && current.Commendations != Commendations.None)
+        {
+            throw new DvkException("bad-transition", $"model '{Id}' has been commended, so it stays an exemplar / mô hình đã được khen thưởng");
+        }
+
+        return await ChangeAsync(current, current with { ExemplarRecognised = exemplar });
+    }
+
+    public async Task<ModelRecord> Commend(Commendations level)
+    {
+        var current = RequireActive("commend");
+        if (level == Commendations.None || ((int)level & ~15) != 0)
+        {
+            throw new DvkException("bad-commended", "commendation level must be commune, district, province or national");
+        }
+
+        return await ChangeAsync(current, current with { Commendations = current.Commendations | level });
+    }
+
+    public async Task<ModelRecord> Discontinue()
+    {
+        var current = Record ?? throw DvkException.NotFound("model", Id);
+        return await ChangeAsync(current, current with { Status = ModelStatus.Discontinued });
+    }
+
+    public async Task<ModelRecord> Reactivate()
+    {
+        var current = Record ?? throw DvkException.NotFound("model", Id);
+        return await ChangeAsync(current, current with { Status = ModelStatus.Active });
+    }
+
+    public async Task<ModelRecord> MoveTo(string unitCode)
+    {
+        var current = Record ?? throw DvkException.NotFound("model", Id);
+        unitCode = Rules.NormalizeUnitCode(unitCode);
+        if (unitCode == current.Unit)
+        {
+            return await ConfirmAsync(current);
+        }
+
+        await RequireUnitAsync(unitCode);
+        return await StoreAsync(current with { Unit = unitCode });
+    }
+
+    private async Task<ModelRecord> ChangeAsync(ModelRecord current, ModelRecord next) =>
+        next.SameFacts(current) ? await ConfirmAsync(current) : await StoreAsync(next);
+
+    private async Task<ModelRecord> StoreAsync(ModelRecord next)
+    {
+        var previous = Record;
+        next = next with { Version = (previous?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
+        store.State.Record = next;
+        if (previous is not null && previous.Unit != next.Unit)
+        {
+            store.State.PendingRemovalFrom = previous.Unit;
+        }
+
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: forget it, so the activation's memory matches storage.
+            store.State.Record = previous;
+            throw;
+        }
+
+        metrics.ModelWritten();
+        return await ReportAsync();
+    }
+
+    /// <summary>Nothing to change: make sure the unit has the current version, as an earlier attempt may have failed after storing.</summary>
+    private Task<ModelRecord> ConfirmAsync(ModelRecord current) =>
+        _confirmedVersion == current.Version && store.State.PendingRemovalFrom is null ? Task.FromResult(current) : ReportAsync();
+
+    private async Task<ModelRecord> ReportAsync()
+    {
+        for (var attempt = 0; attempt < MaxRedirects; attempt++)
+        {
+            var record = Record!;
+            if (store.State.PendingRemovalFrom is { } previousUnit)
+            {
+                await GrainFactory.GetGrain<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
+                store.State.PendingRemovalFrom = null;
+            }
+
+            var ack = await GrainFactory.GetGrain<IUnitGrain>(record.Unit)
+                .ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
+            if (!ack.Refused)
+            {
+                _confirmedVersion = record.Version;
+                return record;
+            }
+
+            if (ack.MergedInto is not { } survivor)
+            {
+                throw new DvkException("unknown-unit", $"unit '{record.Unit}' does not exist / đơn vị không tồn tại");
+            }
+
+            // The unit was merged while this model pointed at it: follow it.
+            store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
+            store.State.PendingRemovalFrom = record.Unit;
+            await store.WriteStateAsync();
+        }
+
+        throw new DvkException("merge-loop", $"model '{Id}' was redirected more than {MaxRedirects} times by unit merges");
+    }
+
+    private async Task RequireUnitAsync(string unitCode)
+    {
+        var info = await GrainFactory.GetGrain<IUnitGrain>(unitCode).GetInfo()
+            ?? throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
+        if (info.IsRetired)
+        {
+            throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{info.MergedInto}' / đơn vị đã được sáp nhập");
+        }
+    }
+
+    private ModelInput ValidateInput(ModelInput input)
+    {
+        input = Rules.Validate(input);
+        if (input.Id != Id)
+        {
+            throw new DvkException("bad-model-id", $"input for model '{input.Id}' sent to model '{Id}'");
+        }
+
+        return input;
+    }
+
+    private ModelRecord RequireActive(string action)
+    {
+        var current = Record ?? throw DvkException.NotFound("model", Id);
+        if (current.Status == ModelStatus.Discontinued)
+        {
+            throw new DvkException("bad-transition", $"cannot {action} model '{Id}': it is discontinued; reactivate it first / mô hình đã dừng thực hiện");
+        }
+
+        return current;
+    }
+
+    private ModelRecord Build(ModelInput input, ModelRecord? existing)
+    {
+        var evaluations = input.Evaluation is { } evaluation
+            ? WithEvaluation(existing?.Evaluations ?? [], evaluation)
+            : [];
+        return new ModelRecord(
+            input.Id,
+            input.Unit,
+            input.Title,
+            input.Field,
+            input.Kind,
+            input.Sponsor,
+            input.Year,
+            input.Levels,
+            evaluations,
+            input.Commendations,
+            input.Exemplar,
+            input.Status,
+            existing?.Version ?? 0,
+            existing?.UpdatedAt ?? default);
+    }
+
+    /// <summary>Sets one year's result; later years are kept, so the latest stays the last element.</summary>
+    private static Evaluation[] WithEvaluation(Evaluation[] evaluations, Evaluation evaluation) =>
+        [.. evaluations.Where(e => e.Year != evaluation.Year).Append(evaluation).OrderBy(e => e.Year)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-sending the report of model {Id} failed; the next call will retry")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string id);
+}

@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Logging;
+
+namespace DanVanKheo.Grains;
+
+/// <summary>
+/// The roll-up half of a unit: versioned reports in, coalesced storage writes, and at most one report
+/// up to the parent (and one push to live subscribers) per flush interval.
+/// </summary>
+public sealed partial class UnitGrain
+{
+    private long _changeGeneration;
+    private long _writtenGeneration;
+    private Task? _writeLoop;
+
+    private bool _dirty;
+    private bool _flushScheduled;
+    private bool _flushing;
+    private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
+    private IGrainTimer? _flushTimer;
+
+    private long _modelReportsReceived;
+    private long _childReportsReceived;
+    private long _reportsSent;
+    private DateTimeOffset _activatedAt;
+
+    public async Task<ReportAck> ReportModel(ModelReport report)
+    {
+        _modelReportsReceived++;
+        metrics.ModelReportReceived(_state.Definition?.Level);
+        if (_state.MergedInto is { } survivor)
+        {
+            return new ReportAck(true, survivor);
+        }
+
+        if (_state.Definition is null)
+        {
+            return new ReportAck(true, null);
+        }
+
+        if (!_state.Models.TryGetValue(report.ModelId, out var entry) || entry.Version < report.Version)
+        {
+            _sum.Add(entry.Contribution, -1).Add(report.Contribution, 1);
+            _state.Models[report.ModelId] = new ModelEntry(report.Version, report.Contribution);
+            if (entry.Contribution != report.Contribution)
+            {
+                Changed();
+            }
+            else
+            {
+                Touch();
+            }
+        }
+
+        await EnsureStoredAsync();
+        return ReportAck.Stored;
+    }
+
+    public async Task<ReportAck> ReportChild(ChildReport report)
+    {
+        _childReportsReceived++;
+        metrics.ChildReportReceived(_state.Definition?.Level);
+        if (!_state.Children.TryGetValue(report.Code, out var entry))
+        {
+            return new ReportAck(true, _state.MergedInto);
+        }
+
+        if (entry.Version < report.Version)
+        {
+            _sum.Add(entry.Tally, -1).Add(report.Tally, 1);
+            _state.Children[report.Code] = entry with { Version = report.Version, Tally = report.Tally };
+            if (!entry.Tally.Equals(report.Tally))
+            {
+                Changed();
+            }
+            else
+            {
+                Touch();
+            }
+        }
+
+        await EnsureStoredAsync();
+        return ReportAck.Stored;
+    }
+
+    public Task<RollupStats> GetStats() =>
+        Task.FromResult(new RollupStats(_modelReportsReceived, _childReportsReceived, _reportsSent, _activatedAt));
+
+    /// <summary>The state changed but the tally did not: it must be stored, nothing reported.</summary>
+    private void Touch()
+    {
+        _changeGeneration++;
+        _state.AsOf = time.GetUtcNow();
+    }
+
+    /// <summary>The tally changed: store it, and report it upward at the next flush.</summary>
+    private void Changed()
+    {
+        Touch();
+        _tally = null;
+        _dirty = true;
+        ScheduleFlush();
+    }
+
+    /// <summary>Returns once every change made before the call is in storage; concurrent callers share writes.</summary>
+    private async Task EnsureStoredAsync()
+    {
+        var target = _changeGeneration;
+        while (_writtenGeneration < target)
+        {
+            if (_writeLoop is null || _writeLoop.IsCompleted)
+            {
+                _writeLoop = WriteLoopAsync();
+            }
+
+            await _writeLoop;
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (_writtenGeneration < _changeGeneration)
+        {
+            var generation = _changeGeneration;
+            store.State = Snapshot();
+            await store.WriteStateAsync();
+            _writtenGeneration = generation;
+            metrics.UnitWrite();
+        }
+    }
+
+    /// <summary>A copy for the storage provider, so that reports arriving during a write cannot change what it serialises.</summary>
+    private UnitState Snapshot() => new()
+    {
+        Definition = _state.Definition,
+        MergedInto = _state.MergedInto,
+        Children = new Dictionary<string, ChildEntry>(_state.Children, StringComparer.Ordinal),
+        Models = new Dictionary<string, ModelEntry>(_state.Models, StringComparer.Ordinal),
+        ReportVersion = _state.ReportVersion,
+        AsOf = _state.AsOf,
+    };
+
+    private void ScheduleFlush()
+    {
+        if (_flushScheduled || _flushing)
+        {
+            return;
+        }
+
+        _flushScheduled = true;
+        var due = _lastFlush + _options.FlushInterval - time.GetUtcNow();
+        ArmFlushTimer(due < TimeSpan.Zero ? TimeSpan.Zero : due);
+    }
+
+    private void ArmFlushTimer(TimeSpan due)
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = this.RegisterGrainTimer(
+            FlushAsync,
+            new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flushScheduled = false;
+        if (!_dirty || _flushing)
+        {
+            return;
+        }
+
+        _flushing = true;
+        _dirty = false;
+        _lastFlush = time.GetUtcNow();
+        var retry = false;
+        try
+        {
+            var tally = CurrentTally;
+            var asOf = _state.AsOf;
+            var version = ++_state.ReportVersion;
+            Touch();
+            _observers.Notify(o => o.OnTally(new TallyUpdate(Code, version, tally, asOf)));
+            if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
+            {
+                // The version is stored before it is sent: a report can never be re-sent with other content.
+                await EnsureStoredAsync();
+                _reportsSent++;
+                metrics.ReportSent(_state.Definition.Level);
+                var ack = await GrainFactory.GetGrain<IUnitGrain>(parentCode).ReportChild(new ChildReport(Code, version, tally));
+                if (ack.Refused && _state.Definition.ParentCode == parentCode)
+                {
+                    LogRefused(logger, Code, parentCode);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFlushFailed(logger, exception, Code);
+            _dirty = true;
+            retry = true;
+        }
+        finally
+        {
+            _flushing = false;
+        }
+
+        if (retry)
+        {
+            _flushScheduled = true;
+            ArmFlushTimer(_options.RetryDelay);
+        }
+        else if (_dirty)
+        {
+            ScheduleFlush();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report of unit {Code} to its parent failed; it will be re-sent")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {Parent} refused the report of {Code}: not its child")]
+    private static partial void LogRefused(ILogger logger, string code, string parent);
+}

@@ -1,0 +1,248 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace DanVanKheo.Grains;
+
+/// <summary>
+/// An administrative unit: its definition, children and own models, and its live subtree tally.
+/// Reentrant so that many reports can share one storage write and one upward report; every state change
+/// happens between awaits, so interleaving cannot tear it.
+/// </summary>
+[Reentrant]
+public sealed partial class UnitGrain(
+    [PersistentState("unit", StorageNames.Store)] IPersistentState<UnitState> store,
+    IOptions<RollupOptions> options,
+    TimeProvider time,
+    RollupMetrics metrics,
+    ILogger<UnitGrain> logger) : Grain, IUnitGrain
+{
+    private readonly RollupOptions _options = options.Value;
+    private readonly TallyBuilder _sum = new();
+    private readonly ObserverManager<ITallyObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
+    private UnitState _state = new();
+    private Tally? _tally;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    private Tally CurrentTally => _tally ??= _sum.ToTally();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _state = store.State;
+        _activatedAt = time.GetUtcNow();
+        if (_state.Definition is null && Code == Rules.NationalCode)
+        {
+            _state.Definition = new UnitDefinition(Rules.NationalCode, "Việt Nam", Level.National, "Quốc gia", null);
+        }
+
+        foreach (var child in _state.Children.Values)
+        {
+            _sum.Add(child.Tally, 1);
+        }
+
+        foreach (var model in _state.Models.Values)
+        {
+            _sum.Add(model.Contribution, 1);
+        }
+
+        // What the parent holds may be older than what was stored after the last report, so report
+        // again under a version never used before.
+        if (_state.Definition?.ParentCode is not null && _state.MergedInto is null)
+        {
+            _state.ReportVersion++;
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_changeGeneration > _writtenGeneration)
+        {
+            await EnsureStoredAsync();
+        }
+    }
+
+    public async Task<UnitInfo> Define(UnitDefinition definition)
+    {
+        definition = Rules.Validate(definition);
+        if (definition.Code != Code)
+        {
+            throw new DvkException("bad-unit-code", $"definition for '{definition.Code}' sent to unit '{Code}'");
+        }
+
+        ThrowIfRetired();
+        var current = _state.Definition;
+        if (current is not null && current.Level != definition.Level)
+        {
+            throw new DvkException(
+                "duplicate-code",
+                $"code '{Code}' already belongs to {current.Level.Code()} '{current.Name}'; it cannot also be a {definition.Level.Code()} / mã đã được dùng ở cấp khác");
+        }
+
+        if (definition.Level == Level.National || current == definition)
+        {
+            return Info();
+        }
+
+        var parentCode = definition.ParentCode!;
+        var parent = GrainFactory.GetGrain<IUnitGrain>(parentCode);
+        var parentInfo = await parent.GetInfo() ?? throw new DvkException(
+            "unknown-parent", $"parent unit '{parentCode}' of '{Code}' does not exist / đơn vị cấp trên không tồn tại");
+        if (parentInfo.IsRetired)
+        {
+            throw new DvkException("retired-parent", $"parent unit '{parentCode}' was merged into '{parentInfo.MergedInto}'");
+        }
+
+        if (parentInfo.Definition.Level >= definition.Level)
+        {
+            throw new DvkException(
+                "bad-parent-level",
+                $"parent '{parentCode}' is a {parentInfo.Definition.Level.Code()}; a {definition.Level.Code()} needs a parent at a higher level / cấp trên phải ở cấp cao hơn");
+        }
+
+        var moving = current is not null && current.ParentCode != parentCode;
+        if (moving)
+        {
+            await parent.EnsureNotAncestor(Code);
+        }
+
+        _state.Definition = definition;
+        Touch();
+        await EnsureStoredAsync();
+        await parent.AttachChild(Code, definition.Name, definition.Level);
+        if (moving)
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(current!.ParentCode!).DetachChild(Code);
+            _state.ReportVersion++;
+            Changed();
+        }
+        else if (current is null && !CurrentTally.IsEmpty)
+        {
+            Changed();
+        }
+
+        return Info();
+    }
+
+    public Task<UnitInfo?> GetInfo() => Task.FromResult(_state.Definition is null ? null : Info());
+
+    public Task<ChildSummary[]> GetChildren() => Task.FromResult(
+        _state.Children
+            .Select(c => new ChildSummary(c.Key, c.Value.Name, c.Value.Level, c.Value.Tally))
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToArray());
+
+    public Task<string[]> GetModelIds() => Task.FromResult(
+        _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).Order(StringComparer.Ordinal).ToArray());
+
+    public async Task EnsureNotAncestor(string code)
+    {
+        if (code == Code)
+        {
+            throw new DvkException("cyclic-parent", $"unit '{code}' cannot move under its own descendant / không thể chuyển đơn vị vào cấp dưới của chính nó");
+        }
+
+        if (_state.Definition?.ParentCode is { } parentCode)
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(parentCode).EnsureNotAncestor(code);
+        }
+    }
+
+    public async Task<UnitInfo> MergeInto(string survivorCode)
+    {
+        survivorCode = Rules.NormalizeUnitCode(survivorCode);
+        var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
+        ThrowIfRetired();
+        if (survivorCode == Code)
+        {
+            throw new DvkException("bad-merge", $"unit '{Code}' cannot be merged into itself");
+        }
+
+        var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
+        if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
+        {
+            throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
+        }
+
+        foreach (var childCode in _state.Children.Keys.ToArray())
+        {
+            var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
+            if (await child.GetInfo() is { } childInfo)
+            {
+                await child.Define(childInfo.Definition with { ParentCode = survivorCode });
+            }
+        }
+
+        foreach (var modelId in _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).ToArray())
+        {
+            await GrainFactory.GetGrain<IModelGrain>(modelId).MoveTo(survivorCode);
+        }
+
+        _state.MergedInto = survivorCode;
+        Touch();
+        await EnsureStoredAsync();
+        if (definition.ParentCode is { } parentCode)
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(parentCode).DetachChild(Code);
+        }
+
+        LogMerged(logger, Code, survivorCode);
+        return Info();
+    }
+
+    public async Task AttachChild(string code, string name, Level level)
+    {
+        ThrowIfRetired();
+        _state.Children[code] = _state.Children.TryGetValue(code, out var existing)
+            ? existing with { Name = name, Level = level }
+            : new ChildEntry(name, level, 0, Tally.Empty);
+        Touch();
+        await EnsureStoredAsync();
+    }
+
+    public async Task DetachChild(string code)
+    {
+        if (_state.Children.Remove(code, out var entry))
+        {
+            _sum.Add(entry.Tally, -1);
+            Changed();
+        }
+
+        await EnsureStoredAsync();
+    }
+
+    public Task Subscribe(ITallyObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ITallyObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private UnitInfo Info() => new(
+        _state.Definition!,
+        CurrentTally,
+        _state.AsOf,
+        _state.Children.Count,
+        _state.Models.Count(m => m.Value.Contribution.Mask != 0),
+        _state.MergedInto);
+
+    private void ThrowIfRetired()
+    {
+        if (_state.MergedInto is { } survivor)
+        {
+            throw new DvkException("retired-unit", $"unit '{Code}' was merged into '{survivor}' / đơn vị đã được sáp nhập vào '{survivor}'");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unit {Code} merged into {Survivor}")]
+    private static partial void LogMerged(ILogger logger, string code, string survivor);
+}

@@ -1,0 +1,25 @@
+namespace DanVanKheo.Grains;
+
+/// <summary>What a unit stores: its definition, the newest report of each child and each own model.</summary>
+[GenerateSerializer, Alias("dvk.UnitState")]
+public sealed class UnitState
+{
+    [Id(0)] public UnitDefinition? Definition { get; set; }
+    [Id(1)] public string? MergedInto { get; set; }
+    [Id(2)] public Dictionary<string, ChildEntry> Children { get; set; } = new(StringComparer.Ordinal);
+    [Id(3)] public Dictionary<string, ModelEntry> Models { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Version of the newest report this unit has sent (or is about to send) to its parent.</summary>
+    [Id(4)] public long ReportVersion { get; set; }
+    [Id(5)] public DateTimeOffset AsOf { get; set; }
+}
+
+[GenerateSerializer, Immutable, Alias("dvk.ChildEntry")]
+public sealed record ChildEntry(
+    [property: Id(0)] string Name,
+    [property: Id(1)] Level Level,
+    [property: Id(2)] long Version,
+    [property: Id(3)] Tally Tally);
+
+[GenerateSerializer, Immutable, Alias("dvk.ModelEntry")]
+public readonly record struct ModelEntry([property: Id(0)] long Version, [property: Id(1)] Contribution Contribution);
