@@ -29,7 +29,7 @@ public sealed record TallyDocument
     [JsonPropertyName("mergedInto")] public string? MergedInto { get; init; }
     [JsonPropertyName("asOf")] public DateTimeOffset AsOf { get; init; }
 
-    public static TallyDocument From(UnitInfo info, int? from = null, int? to = null)
+    public static TallyDocument Of(UnitInfo info, int? from = null, int? to = null)
     {
         var s = info.Tally.Summarize(from, to);
         var kinds = Enum.GetValues<ModelKind>();

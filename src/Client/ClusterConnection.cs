@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace DanVanKheo.Client;
+
+/// <summary>An Orleans client connected to the gateways given on the command line.</summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    public const string DefaultGateway = "127.0.0.1:30000";
+
+    private readonly IHost _host;
+
+    private ClusterConnection(IHost host) => _host = host;
+
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string clusterId, string serviceId, CancellationToken cancellationToken)
+    {
+        var endpoints = (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(endpoints);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            host.Dispose();
+            throw new DvkException("no-cluster", $"cannot reach the silo at {string.Join(", ", endpoints.Select(e => e.ToString()))}: {exception.Message} / không kết nối được silo");
+        }
+
+        return new ClusterConnection(host);
+    }
+
+    public static IPEndPoint ParseEndpoint(string text)
+    {
+        var index = text.LastIndexOf(':');
+        if (index <= 0 || !int.TryParse(text[(index + 1)..], out var port) || port is <= 0 or > 65535)
+        {
+            throw new DvkException("bad-gateway", $"gateway '{text}' is not host:port");
+        }
+
+        var host = text[..index];
+        var address = host == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(host, out var parsed) ? parsed
+            : Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        return new IPEndPoint(address, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace DanVanKheo.Client.Commands;
+
+/// <summary>Runs a command body and turns refusals into a clear message and an exit code.</summary>
+public static class CommandRunner
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int Failed = 2;
+
+    public static void SetRunner(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await body(parseResult, cancellationToken);
+            }
+            catch (DvkException exception)
+            {
+                context.Console.MarkupLineInterpolated($"[red]Lỗi / error ({exception.Problem}):[/] {exception.Message}");
+                return Failed;
+            }
+            catch (IOException exception)
+            {
+                context.Console.MarkupLineInterpolated($"[red]Lỗi / error:[/] {exception.Message}");
+                return Failed;
+            }
+        });
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using DanVanKheo.Client.Commands;
+
+namespace DanVanKheo.Client;
+
+/// <summary>The <c>dvk</c> command tree; <c>Program</c> runs it against a real cluster, tests against theirs.</summary>
+public static class DvkCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("dvk — quản lý mô hình \"Dân vận khéo\" / manage and tally \"Dân vận khéo\" models")
+        {
+            GlobalOptions.Gateway,
+            GlobalOptions.ClusterId,
+            GlobalOptions.ServiceId,
+        };
+        root.Subcommands.Add(UnitsCommands.Create(context));
+        root.Subcommands.Add(ModelsCommands.Create(context));
+        root.Subcommands.Add(TallyCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string[] args)
+    {
+        var root = Build(context);
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace DanVanKheo.Client;
+
+/// <summary>Options every command accepts.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string[]> Gateway = new("--gateway")
+    {
+        Description = $"Silo gateway host:port (repeatable; default {ClusterConnection.DefaultGateway})",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<string> ClusterId = new("--cluster-id")
+    {
+        Description = "Orleans cluster id of the silos",
+        Recursive = true,
+        DefaultValueFactory = _ => "dvk",
+    };
+
+    public static readonly Option<string> ServiceId = new("--service-id")
+    {
+        Description = "Orleans service id of the silos",
+        Recursive = true,
+        DefaultValueFactory = _ => "danvankheo",
+    };
+}
