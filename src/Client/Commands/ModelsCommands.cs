@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using DanVanKheo.Client.Csv;
-using DanVanKheo.Client.Import;
+using DanVanKheo.Import.Csv;
+using DanVanKheo.Import;
 using DanVanKheo.Client.Output;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using DanVanKheo.Client.Import;
+using DanVanKheo.Import;
 using Spectre.Console;
 
 namespace DanVanKheo.Client.Output;

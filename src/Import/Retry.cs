@@ -1,4 +1,4 @@
-namespace DanVanKheo.Client.Import;
+namespace DanVanKheo.Import;
 
 /// <summary>
 /// Retries a call that failed for a reason outside the request (a silo died, a timeout). Every grain

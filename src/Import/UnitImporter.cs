@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DanVanKheo.Client.Csv;
+using DanVanKheo.Import.Csv;
 
-namespace DanVanKheo.Client.Import;
+namespace DanVanKheo.Import;
 
 /// <summary>Defines units level by level (parents before children), many at a time within a level.</summary>
 public static class UnitImporter

@@ -1,4 +1,4 @@
-namespace DanVanKheo.Client.Csv;
+namespace DanVanKheo.Import.Csv;
 
 /// <summary>
 /// <c>code,name,level,type,parent_code</c>, the format of the national statistics office list; an empty

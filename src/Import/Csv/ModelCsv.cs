@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace DanVanKheo.Client.Csv;
+namespace DanVanKheo.Import.Csv;
 
 /// <summary>
 /// <c>id,unit,title,field,kind,sponsor,year,levels,effective,commended,status</c>, plus two optional

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DanVanKheo.Client.Csv;
+using DanVanKheo.Import.Csv;
 
-namespace DanVanKheo.Client.Import;
+namespace DanVanKheo.Import;
 
 /// <summary>Creates or replaces models by id, many at a time; a second import of the same file changes nothing.</summary>
 public static class ModelImporter

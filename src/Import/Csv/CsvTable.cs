@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace DanVanKheo.Client.Csv;
+namespace DanVanKheo.Import.Csv;
 
 /// <summary>
 /// Reads an RFC 4180 file (quoted fields may hold commas, quotes and line breaks) row by row, keeping the
