@@ -48,9 +48,9 @@ public static partial class Rules
         return trimmed;
     }
 
-    public static string RequireText(string? text, string what, int maxLength, bool allowEmpty = false)
+    public static string RequireText(string? text, string what, int maxLength, bool allowEmpty = false, bool allowLineBreaks = false)
     {
-        var trimmed = (text ?? "").Trim();
+        var trimmed = (text ?? "").Trim().ReplaceLineEndings("\n");
         if (!allowEmpty && trimmed.Length == 0)
         {
             throw new DvkException($"empty-{what}", $"{what} must not be empty / không được để trống");
@@ -61,7 +61,7 @@ public static partial class Rules
             throw new DvkException($"oversize-{what}", $"{what} is {trimmed.Length} characters; at most {maxLength} allowed / quá dài");
         }
 
-        if (trimmed.Any(c => char.IsControl(c) || char.IsSurrogate(c) && !HasPair(trimmed)))
+        if (trimmed.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\t')) || trimmed.Any(char.IsSurrogate) && !HasPair(trimmed))
         {
             throw new DvkException($"bad-{what}", $"{what} contains control characters or broken Unicode / chứa ký tự không hợp lệ");
         }
@@ -145,7 +145,7 @@ public static partial class Rules
         {
             Id = NormalizeModelId(input.Id),
             Unit = NormalizeUnitCode(input.Unit),
-            Title = RequireText(input.Title, "title", MaxTitleLength),
+            Title = RequireText(input.Title, "title", MaxTitleLength, allowLineBreaks: true),
             Sponsor = RequireText(input.Sponsor, "sponsor", MaxSponsorLength, allowEmpty: true),
         };
     }
