@@ -1,0 +1,91 @@
+namespace DanVanKheo.Tests;
+
+/// <summary>Moves and merges (the 2025 reform) keep every tally exact.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class HierarchyChangeTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Client;
+
+    [Fact]
+    public async Task Moving_a_commune_from_a_district_to_directly_under_another_province_moves_its_models()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P1", Level.Province, null);
+        await tree.Unit("P2", Level.Province, null);
+        await tree.Unit("D1", Level.District, "P1");
+        await tree.Unit("C", Level.Commune, "D1");
+        await tree.Unit("H", Level.Hamlet, "C");
+        foreach (var (id, unit) in new[] { ("a", "C"), ("b", "H"), ("c", "H") })
+        {
+            await Grains.GetGrain<IModelGrain>(tree.Code(id)).Register(TestTree.Model(tree.Code(id), tree.Code(unit)));
+        }
+
+        Assert.Equal(3, (await Eventually.Get(() => tree.Summary(tree.Code("P1")), s => s.Total == 3)).Total);
+
+        await tree.Unit("C", Level.Commune, "P2");
+
+        Assert.Equal(3, (await Eventually.Get(() => tree.Summary(tree.Code("P2")), s => s.Total == 3)).Total);
+        Assert.Equal(0, (await Eventually.Get(() => tree.Summary(tree.Code("P1")), s => s.Total == 0)).Total);
+        Assert.Equal(0, (await tree.Summary(tree.Code("D1"))).Total);
+        var children = await Grains.GetGrain<IUnitGrain>(tree.Code("P2")).GetChildren();
+        Assert.Equal(tree.Code("C"), Assert.Single(children).Code);
+    }
+
+    [Fact]
+    public async Task Merging_communes_moves_children_and_models_and_retires_the_merged_one()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("D", Level.District, "P");
+        await tree.Unit("A", Level.Commune, "D");
+        await tree.Unit("B", Level.Commune, "P");
+        await tree.Unit("HA", Level.Hamlet, "A");
+        for (var i = 0; i < 5; i++)
+        {
+            var id = tree.Code($"m{i}");
+            await Grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code(i % 2 == 0 ? "A" : "HA"), (Field)(i % 4)));
+        }
+
+        await Grains.GetGrain<IModelGrain>(tree.Code("b0")).Register(TestTree.Model(tree.Code("b0"), tree.Code("B")));
+        await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 6);
+
+        var merged = await Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
+
+        Assert.Equal(tree.Code("B"), merged.MergedInto);
+        Assert.Equal(6, (await Eventually.Get(() => tree.Summary(tree.Code("B")), s => s.Total == 6)).Total);
+        Assert.Equal(0, (await Eventually.Get(() => tree.Summary(tree.Code("D")), s => s.Total == 0)).Total);
+        Assert.Equal(6, (await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 6)).Total);
+        Assert.Equal(tree.Code("B"), (await Grains.GetGrain<IUnitGrain>(tree.Code("HA")).GetInfo())!.Definition.ParentCode);
+        Assert.Equal(tree.Code("B"), (await Grains.GetGrain<IModelGrain>(tree.Code("m0")).Get())!.Unit);
+
+        var refused = await Assert.ThrowsAsync<DvkException>(() =>
+            Grains.GetGrain<IModelGrain>(tree.Code("late")).Register(TestTree.Model(tree.Code("late"), tree.Code("A"))));
+        Assert.Equal("retired-unit", refused.Problem);
+        var units = new[] { "P", "D", "A", "B", "HA" }.Select(tree.Code).ToArray();
+        var models = Enumerable.Range(0, 5).Select(i => tree.Code($"m{i}")).Append(tree.Code("b0")).ToArray();
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_to_one_model_end_at_its_last_state_counted_once()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("C1", Level.Commune, "P");
+        await tree.Unit("C2", Level.Commune, "P");
+        var id = tree.Code("m");
+        var model = Grains.GetGrain<IModelGrain>(id);
+        await model.Register(TestTree.Model(id, tree.Code("C1")));
+        var calls = Enumerable.Range(0, 40).Select(i => (i % 4) switch
+        {
+            0 => model.MoveTo(tree.Code(i % 8 == 0 ? "C2" : "C1")),
+            1 => model.Evaluate(2020 + i % 5, i % 3 == 0),
+            2 => model.Update(new ModelChanges { Field = (Field)(i % 4) }),
+            _ => model.Commend(Commendations.District),
+        });
+        await Task.WhenAll(calls);
+        var units = new[] { "P", "C1", "C2" }.Select(tree.Code).ToArray();
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [id]));
+        Assert.Equal(1, (await tree.Summary(tree.Code("P"))).Total);
+    }
+}

@@ -1,0 +1,51 @@
+namespace DanVanKheo.Tests;
+
+/// <summary>Tally arithmetic without a cluster.</summary>
+public sealed class TallyTests
+{
+    private static ModelRecord Record(Field field, ModelKind kind, int year, ModelStatus status = ModelStatus.Active) =>
+        new("m", "u", "t", field, kind, "", year, RegistrationLevels.Commune | RegistrationLevels.District | RegistrationLevels.Province,
+            [new Evaluation(year, true)], Commendations.Province | Commendations.National, false, status, 1, default);
+
+    [Fact]
+    public void A_model_counts_once_in_each_of_its_counters()
+    {
+        var summary = new TallyBuilder().Add(Contribution.Of(Record(Field.PoliticalSystem, ModelKind.Individual, 2018)), 1).ToTally().Summarize();
+        Assert.Equal(1, summary.Total);
+        Assert.Equal(1, summary.ByField(Field.PoliticalSystem));
+        Assert.Equal(1, summary.ByKind(ModelKind.Individual));
+        Assert.Equal(1, summary.Effective);
+        Assert.Equal(1, summary.Exemplars);
+        Assert.Equal(1, summary.Commended(2));
+        Assert.Equal(1, summary.Commended(3));
+        Assert.Equal(0, summary.Commended(0));
+        Assert.Equal(1, summary.RegisteredAtAllThree);
+        Assert.Equal(0, summary.Discontinued);
+    }
+
+    [Fact]
+    public void A_discontinued_model_counts_only_as_discontinued()
+    {
+        var summary = new TallyBuilder().Add(Contribution.Of(Record(Field.Economy, ModelKind.Collective, 2018, ModelStatus.Discontinued)), 1).ToTally().Summarize();
+        Assert.Equal(0, summary.Total);
+        Assert.Equal(0, summary.Exemplars);
+        Assert.Equal(1, summary.Discontinued);
+        Assert.Equal(1, summary.DiscontinuedOfField(Field.Economy));
+    }
+
+    [Fact]
+    public void Year_ranges_select_registration_years_and_add_subtract_are_inverse()
+    {
+        var a = new TallyBuilder()
+            .Add(Contribution.Of(Record(Field.Economy, ModelKind.Collective, 2015)), 1)
+            .Add(Contribution.Of(Record(Field.Economy, ModelKind.Collective, 2020)), 1)
+            .ToTally();
+        var b = new TallyBuilder().Add(Contribution.Of(Record(Field.CultureSociety, ModelKind.Individual, 2020)), 1).ToTally();
+        Assert.Equal(2, a.Summarize().Total);
+        Assert.Equal(1, a.Summarize(2016, 2020).Total);
+        Assert.Equal(1, a.Summarize(null, 2015).Total);
+        Assert.Equal(a, a.Add(b).Subtract(b));
+        Assert.Equal(Tally.Empty, a.Subtract(a));
+        Assert.Equal(new[] { 2015, 2020 }, a.Add(b).Years);
+    }
+}
