@@ -16,14 +16,29 @@ public static class UnitImporter
     {
         var stopwatch = Stopwatch.StartNew();
         var rejected = new ConcurrentBag<(int, string)>();
-        foreach (var bad in rows.Where(r => r.Error is not null))
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valid = new List<CsvRow<UnitDefinition>>(rows.Count);
+        foreach (var row in rows)
         {
-            rejected.Add((bad.Line, bad.Error!));
-            progress?.Invoke(1);
+            if (row.Error is not null)
+            {
+                rejected.Add((row.Line, row.Error));
+                progress?.Invoke(1);
+            }
+            else if (!firstLine.TryAdd(row.Value!.Code, row.Line))
+            {
+                // Levels are imported in order, so without this the later row could win.
+                rejected.Add((row.Line, $"code '{row.Value.Code}' appears again (first at line {firstLine[row.Value.Code]}) / trùng mã đơn vị"));
+                progress?.Invoke(1);
+            }
+            else
+            {
+                valid.Add(row);
+            }
         }
 
         var stored = 0;
-        foreach (var level in rows.Where(r => r.Value is not null).GroupBy(r => r.Value!.Level).OrderBy(g => g.Key))
+        foreach (var level in valid.GroupBy(r => r.Value!.Level).OrderBy(g => g.Key))
         {
             await Parallel.ForEachAsync(
                 level,

@@ -1,0 +1,102 @@
+namespace DanVanKheo.Tests;
+
+/// <summary><c>dvk</c> commands: output people read, and refusals with line numbers and exit codes.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CliTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_units_file_with_bad_rows_stores_the_good_ones_and_names_each_bad_line()
+    {
+        var tree = new TestTree(fixture.Client);
+        var path = Path.Combine(Path.GetTempPath(), tree.Prefix + "-units.csv");
+        await File.WriteAllTextAsync(path, string.Join('\n',
+            "code,name,level,type,parent_code",
+            $"{tree.Code("H1")},Thôn Đông,hamlet,Thôn,{tree.Code("C")}",
+            $"{tree.Code("P")},\"Tỉnh \"\"Thử\"\", mới\",province,Tỉnh,",
+            $"{tree.Code("C")},Xã Hoà Bình,Cấp xã,Xã,{tree.Code("P")}",
+            $"{tree.Code("X")},Xã Lạ,village,Xã,{tree.Code("P")}",
+            $"{tree.Code("Y")},,commune,Xã,{tree.Code("P")}",
+            $"{tree.Code("Z")},Xã Mồ Côi,commune,Xã,{tree.Code("nowhere")}",
+            $"{tree.Code("C")},Xã Hoà Bình,district,Huyện,{tree.Code("P")}",
+            ""));
+        var cli = new CliRunner(fixture.Client);
+
+        var (exit, output) = await cli.RunAsync("units", "import", path);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("line 5: level 'village'", output);
+        Assert.Contains("line 6: name must not be empty", output);
+        Assert.Contains($"line 7: parent unit '{tree.Code("nowhere")}' of '{tree.Code("Z")}' does not exist", output);
+        Assert.Contains($"line 8: code '{tree.Code("C")}' appears again (first at line 4)", output);
+        Assert.Contains("stored 3", output);
+        var province = await fixture.Client.GetGrain<IUnitGrain>(tree.Code("P")).GetInfo();
+        Assert.Equal("Tỉnh \"Thử\", mới", province!.Definition.Name);
+        var hamlet = await fixture.Client.GetGrain<IUnitGrain>(tree.Code("H1")).GetInfo();
+        Assert.Equal(tree.Code("C"), hamlet!.Definition.ParentCode);
+        Assert.Equal(Level.Hamlet, hamlet.Definition.Level);
+    }
+
+    [Fact]
+    public async Task Tally_and_show_print_Vietnamese_tables_and_refuse_unknown_units()
+    {
+        var tree = new TestTree(fixture.Client);
+        await tree.Unit("P", Level.Province, null, "Tỉnh Thử Nghiệm");
+        await tree.Unit("C", Level.Commune, "P", "Xã Thái Hoà");
+        for (var i = 0; i < 1200; i += 1)
+        {
+            if (i % 100 == 0)
+            {
+                var id = tree.Code($"m{i}");
+                await fixture.Client.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("C"), Field.CultureSociety, year: 2016 + i / 100 % 5));
+            }
+        }
+
+        var cli = new CliRunner(fixture.Client);
+        await Eventually.Get(() => cli.TallyAsync(tree.Code("P")), t => t.GetProperty("total").GetInt32() == 12);
+        var (exit, table) = await cli.RunAsync("units", "show", tree.Code("P"));
+        Assert.True(exit == 0, table);
+        Assert.Contains("Tỉnh Thử Nghiệm", table);
+        Assert.Contains("Văn hóa – xã hội", table);
+        Assert.Contains("Xã Thái Hoà", table);
+        var ranged = await cli.TallyAsync(tree.Code("P"), "--from", "2017", "--to", "2018");
+        Assert.Equal(5, ranged.GetProperty("total").GetInt32());
+
+        var (missingExit, missing) = await cli.RunAsync("tally", tree.Code("nowhere"));
+        Assert.Equal(2, missingExit);
+        Assert.Contains("does not exist", missing);
+        var (rangeExit, range) = await cli.RunAsync("tally", tree.Code("P"), "--from", "2020", "--to", "2010");
+        Assert.Equal(2, rangeExit);
+        Assert.Contains("--from 2020 is after --to 2010", range);
+    }
+
+    [Fact]
+    public async Task Model_commands_register_change_and_refuse_with_a_message()
+    {
+        var tree = new TestTree(fixture.Client);
+        await tree.Unit("P", Level.Province, null);
+        var cli = new CliRunner(fixture.Client);
+        var id = tree.Code("m");
+        var (exit, output) = await cli.RunAsync("models", "register", id, "--unit", tree.Code("P"), "--title", "Nuôi ong, \"lấy mật\"",
+            "--field", "phat trien kinh te", "--kind", "individual", "--year", "2024", "--levels", "commune;province");
+        Assert.True(exit == 0, output);
+        Assert.Equal(0, (await cli.RunAsync("models", "evaluate", id, "--year", "2025", "--effective", "true")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("models", "commend", id, "national")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("models", "update", id, "--title", "Nuôi ong lấy mật")).ExitCode);
+        var record = await fixture.Client.GetGrain<IModelGrain>(id).Get();
+        Assert.Equal("Nuôi ong lấy mật", record!.Title);
+        Assert.Equal(Field.Economy, record.Field);
+        Assert.Equal(Commendations.National, record.Commendations);
+        Assert.True(record.LatestEvaluation!.Value.Effective);
+
+        var (badExit, bad) = await cli.RunAsync("models", "commend", id, "galaxy");
+        Assert.Equal(2, badExit);
+        Assert.Contains("commendation level 'galaxy'", bad);
+        Assert.Equal(0, (await cli.RunAsync("models", "discontinue", id)).ExitCode);
+        var (transitionExit, transition) = await cli.RunAsync("models", "evaluate", id, "--year", "2025", "--effective", "false");
+        Assert.Equal(2, transitionExit);
+        Assert.Contains("discontinued", transition);
+        var (showExit, show) = await cli.RunAsync("models", "show", id);
+        Assert.Equal(0, showExit);
+        Assert.Contains("đã dừng / discontinued", show);
+    }
+}
