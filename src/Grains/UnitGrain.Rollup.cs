@@ -137,6 +137,8 @@ public sealed partial class UnitGrain
         Models = new Dictionary<string, ModelEntry>(_state.Models, StringComparer.Ordinal),
         ReportVersion = _state.ReportVersion,
         AsOf = _state.AsOf,
+        AttachedTo = _state.AttachedTo,
+        DetachFrom = _state.DetachFrom,
     };
 
     private void ScheduleFlush()

@@ -47,6 +47,11 @@ public sealed partial class UnitGrain(
             _sum.Add(model.Contribution, 1);
         }
 
+        if (_state.Definition?.ParentCode is { } parent && _state.MergedInto is null && (_state.AttachedTo != parent || _state.DetachFrom is not null))
+        {
+            this.RegisterGrainTimer(_ => CompleteParentChangeAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+
         // What the parent holds may be older than what was stored after the last report, so report
         // again under a version never used before.
         if (_state.Definition?.ParentCode is not null && _state.MergedInto is null)
@@ -83,11 +88,31 @@ public sealed partial class UnitGrain(
                 $"code '{Code}' already belongs to {current.Level.Code()} '{current.Name}'; it cannot also be a {definition.Level.Code()} / mã đã được dùng ở cấp khác");
         }
 
-        if (definition.Level == Level.National || current == definition)
+        if (definition.Level == Level.National)
         {
             return Info();
         }
 
+        if (current != definition)
+        {
+            await ValidateParentAsync(definition, moving: current is not null && current.ParentCode != definition.ParentCode);
+            if (_state.AttachedTo is { } attached && attached != definition.ParentCode)
+            {
+                _state.DetachFrom = attached;
+            }
+
+            _state.Definition = definition;
+            _state.AttachedTo = current?.Name == definition.Name && current.ParentCode == definition.ParentCode ? _state.AttachedTo : null;
+            Touch();
+            await EnsureStoredAsync();
+        }
+
+        await CompleteParentChangeAsync();
+        return Info();
+    }
+
+    private async Task ValidateParentAsync(UnitDefinition definition, bool moving)
+    {
         var parentCode = definition.ParentCode!;
         var parent = GrainFactory.GetGrain<IUnitGrain>(parentCode);
         var parentInfo = await parent.GetInfo() ?? throw new DvkException(
@@ -104,28 +129,49 @@ public sealed partial class UnitGrain(
                 $"parent '{parentCode}' is a {parentInfo.Definition.Level.Code()}; a {definition.Level.Code()} needs a parent at a higher level / cấp trên phải ở cấp cao hơn");
         }
 
-        var moving = current is not null && current.ParentCode != parentCode;
         if (moving)
         {
             await parent.EnsureNotAncestor(Code);
         }
+    }
 
-        _state.Definition = definition;
-        Touch();
-        await EnsureStoredAsync();
-        await parent.AttachChild(Code, definition.Name, definition.Level);
-        if (moving)
+    /// <summary>
+    /// Makes the parent named in the definition hold this unit and a former parent drop it. Each step is
+    /// recorded, so a failure part-way is finished by a retried call or the next activation, and the
+    /// unit is never counted under two parents for longer than that.
+    /// </summary>
+    private async Task CompleteParentChangeAsync()
+    {
+        var definition = _state.Definition!;
+        var parentCode = definition.ParentCode!;
+        var moved = false;
+        if (_state.AttachedTo != parentCode)
         {
-            await GrainFactory.GetGrain<IUnitGrain>(current!.ParentCode!).DetachChild(Code);
+            await GrainFactory.GetGrain<IUnitGrain>(parentCode).AttachChild(Code, definition.Name, definition.Level);
+            _state.AttachedTo = parentCode;
+            moved = true;
+            Touch();
+        }
+
+        if (_state.DetachFrom is { } former)
+        {
+            if (former != parentCode)
+            {
+                await GrainFactory.GetGrain<IUnitGrain>(former).DetachChild(Code);
+            }
+
+            _state.DetachFrom = null;
+            Touch();
+        }
+
+        if (moved && !CurrentTally.IsEmpty)
+        {
+            // The new parent holds no tally of this unit yet: report under a new version at once.
             _state.ReportVersion++;
             Changed();
         }
-        else if (current is null && !CurrentTally.IsEmpty)
-        {
-            Changed();
-        }
 
-        return Info();
+        await EnsureStoredAsync();
     }
 
     public Task<UnitInfo?> GetInfo() => Task.FromResult(_state.Definition is null ? null : Info());

@@ -12,6 +12,12 @@ public sealed class UnitState
     /// <summary>Version of the newest report this unit has sent (or is about to send) to its parent.</summary>
     [Id(4)] public long ReportVersion { get; set; }
     [Id(5)] public DateTimeOffset AsOf { get; set; }
+
+    /// <summary>The parent that confirmed this unit as its child.</summary>
+    [Id(6)] public string? AttachedTo { get; set; }
+
+    /// <summary>A former parent that has not yet confirmed dropping this unit (a move in progress).</summary>
+    [Id(7)] public string? DetachFrom { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("dvk.ChildEntry")]
