@@ -35,6 +35,30 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         });
     }
 
+    /// <summary>Answers the framework writes itself (status-code pages, body limits) get a problem code too.</summary>
+    public static void AddProblemCode(ProblemDetailsContext context)
+    {
+        var details = context.ProblemDetails;
+        if (details.Extensions.ContainsKey("problem"))
+        {
+            return;
+        }
+
+        var code = details.Status switch
+        {
+            StatusCodes.Status401Unauthorized => "unauthenticated",
+            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status404NotFound => "not-found",
+            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+            StatusCodes.Status413PayloadTooLarge => "body-too-large",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+            StatusCodes.Status429TooManyRequests => "rate-limited",
+            _ => "bad-request",
+        };
+        details.Extensions["problem"] = code;
+        details.Type = TypeBase + code;
+    }
+
     public static ProblemDetails Problem(int status, string code, string detail) => new()
     {
         Status = status,

@@ -7,7 +7,7 @@ namespace DanVanKheo.Silo.Audit;
 /// <summary>Records a write in the audit log of each unit it touched (a moved model: old and new unit).</summary>
 public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task RecordAsync(ClaimsPrincipal user, string action, string unit, string? model, object? before, object? after, string? otherUnit = null)
     {

@@ -54,6 +54,11 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
             }
         }
 
+        foreach (var watch in joined)
+        {
+            await watch.RefreshAsync();
+        }
+
         Interlocked.Increment(ref _connections);
         return subscriber;
     }

@@ -112,12 +112,22 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>Reads the grain again, so that a joining browser starts from the grain's state, not this cache.</summary>
+    public async Task RefreshAsync()
+    {
+        if (await _grains.GetGrain<IUnitGrain>(Code).GetInfo() is { } info)
+        {
+            Accept(Snapshot(info, 0));
+        }
+    }
+
+    /// <summary>Keeps and forwards only snapshots newer than the last; equal times carry equal tallies.</summary>
     private void Accept(LiveEvent update)
     {
         LiveSubscriber[] targets;
         lock (_lock)
         {
-            if (update.Tally.AsOf < _latest.Tally.AsOf)
+            if (update.Tally.AsOf <= _latest.Tally.AsOf)
             {
                 return;
             }
