@@ -137,6 +137,7 @@
     if (!page || code !== state.code) return;
     const body = $("children");
     body.replaceChildren();
+    body.dataset.unit = code;
     if (page.total === 0) body.append(el("tr", {}, el("td", { colspan: "8", class: "empty" }, t("noChildren"))));
     page.items.forEach(c => {
       const row = el("tr", { class: "click", "data-code": c.code, "data-testid": "child-" + c.code, onclick: () => { location.hash = "#/unit/" + encodeURIComponent(c.code); } },
