@@ -13,6 +13,8 @@ public static class DvkCli
             GlobalOptions.Gateway,
             GlobalOptions.ClusterId,
             GlobalOptions.ServiceId,
+            GlobalOptions.Api,
+            GlobalOptions.Token,
         };
         root.Subcommands.Add(UnitsCommands.Create(context));
         root.Subcommands.Add(ModelsCommands.Create(context));
