@@ -77,6 +77,30 @@ public sealed class DvkOverApiTests(ApiHost host)
         }
     }
 
+    [Fact]
+    public async Task Units_import_goes_through_the_api_inside_the_scope_only()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-units-{t.P}", "editor", t.D);
+        var file = Path.Combine(Path.GetTempPath(), $"dvk-api-units-{t.P}.csv");
+        await File.WriteAllTextAsync(file, "code,name,level,type,parent_code\n"
+            + $"{t.C1}t1,Thôn Một,hamlet,Thôn,{t.C1}\n"
+            + $"{t.QC}t2,Thôn Ngoài,hamlet,Thôn,{t.QC}\n");
+        try
+        {
+            var result = await RunAsync(token, "units", "import", file);
+            Assert.Equal(1, result.Code);
+            Assert.Contains("outside-scope", result.Output.Replace("\n", "", StringComparison.Ordinal));
+            using var admin = host.Admin();
+            Assert.Equal("Thôn Một", (await admin.GetJsonAsync($"api/units/{t.C1}t1")).GetProperty("name").GetString());
+            await (await admin.GetAsync($"api/units/{t.QC}t2")).AssertProblemAsync(404, "not-found");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private async Task<(int Code, string Output)> RunAsync(string? token, params string[] args)
     {
         var writer = new StringWriter();
