@@ -40,6 +40,19 @@ public sealed partial class DemoData(
             return;
         }
 
+        try
+        {
+            await LoadAsync(folder, unitsPath, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The silo stays useful without the demo data: say so and carry on.
+            LogFailed(logger, exception);
+        }
+    }
+
+    private async Task LoadAsync(string folder, string unitsPath, CancellationToken stoppingToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var unitRows = Read(unitsPath, UnitCsv.Read);
         var modelFiles = Directory.EnumerateFiles(Path.Combine(folder, "reports"), "*.csv").Order(StringComparer.Ordinal).Select(f => Read(f, ModelCsv.Read)).ToList();
@@ -85,6 +98,9 @@ public sealed partial class DemoData(
         using var reader = new StreamReader(path, Encoding.UTF8);
         return [.. read(reader)];
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed; the silo runs on without it")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not found at {Path}; starting empty")]
     private static partial void LogMissing(ILogger logger, string path);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace DanVanKheo.Silo.Live;
@@ -6,10 +7,23 @@ namespace DanVanKheo.Silo.Live;
 /// Fans tally changes out to browsers: one <see cref="UnitWatch"/> per watched unit in this host, shared by
 /// every connection that watches it, dropped when the last one leaves.
 /// </summary>
-public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger) : IAsyncDisposable
+public sealed class LiveFeed : IAsyncDisposable
 {
     private readonly Dictionary<string, Task<UnitWatch?>> _watches = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly IOptions<LiveOptions> _options;
+    private readonly ILogger<LiveFeed> _logger;
     private int _connections;
+
+    public LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveFeed> logger, IMeterFactory meters)
+    {
+        _grains = grains;
+        _options = options;
+        _logger = logger;
+        var meter = meters.Create("DanVanKheo");
+        meter.CreateObservableGauge("dvk.live.connections", () => Connections, description: "Open live-feed (SSE) connections on this host");
+        meter.CreateObservableGauge("dvk.live.watched_units", () => WatchedUnits, description: "Units this host observes for its live-feed connections");
+    }
 
     public int Connections => Volatile.Read(ref _connections);
 
@@ -108,7 +122,7 @@ public sealed class LiveFeed(IGrainFactory grains, IOptions<LiveOptions> options
         {
             if (!_watches.TryGetValue(code, out var task) || task.IsFaulted || task is { IsCompletedSuccessfully: true, Result: null })
             {
-                task = UnitWatch.StartAsync(grains, logger, code, options.Value.Resubscribe);
+                task = UnitWatch.StartAsync(_grains, _logger, code, _options.Value.Resubscribe);
                 _watches[code] = task;
             }
 

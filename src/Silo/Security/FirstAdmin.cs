@@ -28,7 +28,17 @@ public sealed partial class FirstAdmin(AccountService accounts, IOptions<AuthSet
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
         }
 
-        var account = await accounts.CreateAsync(settings.Value.AdminUser, "Quản trị / Administrator", Role.Admin, Rules.NationalCode, password);
+        Account account;
+        try
+        {
+            account = await accounts.CreateAsync(settings.Value.AdminUser, "Quản trị / Administrator", Role.Admin, Rules.NationalCode, password);
+        }
+        catch (DvkException exception) when (exception.Problem == "duplicate-account")
+        {
+            // Another silo of the cluster created it first.
+            return;
+        }
+
         if (generated)
         {
             Console.WriteLine($"  Đăng nhập / sign in: user '{account.UserName}', password '{password}' (generated; set Auth__AdminPassword to choose one)");
