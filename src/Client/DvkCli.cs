@@ -13,10 +13,13 @@ public static class DvkCli
             GlobalOptions.Gateway,
             GlobalOptions.ClusterId,
             GlobalOptions.ServiceId,
+            GlobalOptions.Api,
+            GlobalOptions.Token,
         };
         root.Subcommands.Add(UnitsCommands.Create(context));
         root.Subcommands.Add(ModelsCommands.Create(context));
         root.Subcommands.Add(TallyCommand.Create(context));
+        root.Subcommands.Add(LiveBenchCommand.Create(context));
         return root;
     }
 

@@ -25,4 +25,16 @@ public static class GlobalOptions
         Recursive = true,
         DefaultValueFactory = _ => "danvankheo",
     };
+
+    public static readonly Option<string?> Api = new("--api")
+    {
+        Description = "Silo web address (e.g. http://127.0.0.1:8080): send writes through the HTTP API with its sign-in and scope rules",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "API token for --api (POST /api/auth/tokens); default: environment variable DVK_TOKEN",
+        Recursive = true,
+    };
 }

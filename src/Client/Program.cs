@@ -1,11 +1,18 @@
 using System.Text;
 using DanVanKheo.Client;
+using DanVanKheo.Client.Http;
 using Spectre.Console;
 
 Console.OutputEncoding = Encoding.UTF8;
 ClusterConnection? connection = null;
+HttpGrainFactory? api = null;
 var context = new CliContext(AnsiConsole.Console, async (parseResult, cancellationToken) =>
 {
+    if (api is not null || (api = HttpGrainFactory.FromOptions(parseResult)) is not null)
+    {
+        return api;
+    }
+
     connection ??= await ClusterConnection.ConnectAsync(
         parseResult.GetValue(GlobalOptions.Gateway) ?? [],
         parseResult.GetValue(GlobalOptions.ClusterId)!,
@@ -20,6 +27,7 @@ try
 }
 finally
 {
+    api?.Api.Dispose();
     if (connection is not null)
     {
         await connection.DisposeAsync();

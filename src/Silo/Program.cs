@@ -2,9 +2,12 @@ using DanVanKheo.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDanVanKheoSilo();
+builder.AddDanVanKheoApi();
+builder.AddDemoData();
 
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapDanVanKheoApi();
+app.MapOperatorDashboard();
 app.PrintWhenStarted();
 app.Run();
 

@@ -13,7 +13,10 @@ public static class StartupBanner
             Console.WriteLine();
             Console.WriteLine("DanVanKheo — hệ thống tổng hợp mô hình \"Dân vận khéo\" / live tally of \"Dân vận khéo\" models");
             Console.WriteLine($"  Silo:      cluster '{silo.ClusterId}', silo port {silo.SiloPort}, gateway 127.0.0.1:{silo.GatewayPort}");
-            Console.WriteLine($"  Web:       {urls}");
+            var first = app.Urls.FirstOrDefault()?.TrimEnd('/') ?? "";
+            Console.WriteLine($"  Bảng theo dõi / dashboard:  {first}/");
+            Console.WriteLine($"  API (OpenAPI + Scalar):     {first}/scalar   {first}/openapi/v1.json");
+            Console.WriteLine($"  Orleans Dashboard:          {first}{OperatorDashboardExtensions.Path}");
             Console.WriteLine($"  Client:    dotnet run --project src/Client -- --gateway 127.0.0.1:{silo.GatewayPort} tally VN");
             if (storage.IsMemory)
             {

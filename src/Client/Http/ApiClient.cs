@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DanVanKheo.Client.Http;
+
+/// <summary>
+/// The silo's HTTP API as <c>dvk --api URL --token T</c> uses it: the server applies the same
+/// authorisation as for the browser, and its problem details come back as <see cref="DvkException"/>.
+/// </summary>
+public sealed class ApiClient : IDisposable
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _http;
+
+    public ApiClient(Uri baseAddress, string? token, HttpMessageHandler? handler = null)
+    {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = new Uri(baseAddress.ToString().TrimEnd('/') + "/");
+        _http.Timeout = TimeSpan.FromMinutes(2);
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body = null, bool nullWhenNotFound = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: JsonOptions);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DvkException("api-unreachable", $"cannot reach {_http.BaseAddress}: {exception.Message}");
+        }
+
+        using (response)
+        {
+            if (nullWhenNotFound && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return default;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ProblemAsync(response);
+            }
+
+            return await response.Content.ReadFromJsonAsync<T>(JsonOptions);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<DvkException> ProblemAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            var problem = JsonDocument.Parse(text).RootElement;
+            var code = problem.TryGetProperty("problem", out var p) ? p.GetString() : null;
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            code ??= $"http-{(int)response.StatusCode}";
+            return new DvkException(code, $"HTTP {(int)response.StatusCode} {code}: {detail ?? response.ReasonPhrase}");
+        }
+        catch (JsonException)
+        {
+            return new DvkException($"http-{(int)response.StatusCode}", $"HTTP {(int)response.StatusCode}: {response.ReasonPhrase}");
+        }
+    }
+}

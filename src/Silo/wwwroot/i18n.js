@@ -1,0 +1,31 @@
+// Vietnamese first; English on the toggle. Keys are used by data-i18n attributes and by app.js.
+window.DVK_TEXT = {
+  vi: {
+    title: "Dân vận khéo", subtitle: "Bảng theo dõi mô hình trực tiếp", searchPlaceholder: "Tìm đơn vị (không cần dấu)…",
+    user: "Tên đăng nhập", password: "Mật khẩu", signIn: "Đăng nhập", signOut: "Đăng xuất",
+    live: "Trực tiếp", offline: "Mất kết nối", updated: "Cập nhật",
+    total: "Tổng số mô hình", effective: "Hiệu quả, lan tỏa", exemplars: "Điển hình", collective: "Tập thể", individual: "Cá nhân",
+    discontinued: "Dừng thực hiện", commended: "Khen thưởng theo cấp", byField: "Theo lĩnh vực", byYear: "Theo năm đăng ký",
+    children: "Đơn vị trực thuộc", unit: "Đơn vị", register: "Đăng ký mô hình cho đơn vị này", modelTitle: "Tên mô hình",
+    field: "Lĩnh vực", kind: "Loại", sponsor: "Đơn vị chủ trì", year: "Năm đăng ký", levels: "Cấp đăng ký", save: "Đăng ký",
+    models: "Mô hình của đơn vị", id: "Mã", status: "Trạng thái", noChildren: "Không có đơn vị trực thuộc", noModels: "Chưa có mô hình",
+    registered: "Đã đăng ký mô hình", active: "Đang thực hiện",
+    f_economy: "Phát triển kinh tế", f_culture_society: "Văn hóa – xã hội", f_defense_security: "Quốc phòng – an ninh", f_political_system: "Xây dựng hệ thống chính trị",
+    l_national: "Toàn quốc", l_province: "Cấp tỉnh", l_district: "Cấp huyện", l_commune: "Cấp xã", l_hamlet: "Thôn, tổ dân phố",
+    noResults: "Không tìm thấy", badLogin: "Sai tên đăng nhập hoặc mật khẩu", page: "Trang",
+  },
+  en: {
+    title: "Dân vận khéo", subtitle: "Live dashboard of models", searchPlaceholder: "Find a unit (accents optional)…",
+    user: "User name", password: "Password", signIn: "Sign in", signOut: "Sign out",
+    live: "Live", offline: "Disconnected", updated: "Updated",
+    total: "Models in total", effective: "Effective, spreading", exemplars: "Exemplars", collective: "Collective", individual: "Individual",
+    discontinued: "Discontinued", commended: "Commended by level", byField: "By field", byYear: "By registration year",
+    children: "Units below", unit: "Unit", register: "Register a model for this unit", modelTitle: "Model title",
+    field: "Field", kind: "Kind", sponsor: "Sponsor", year: "Registration year", levels: "Registered at", save: "Register",
+    models: "Models of this unit", id: "Id", status: "Status", noChildren: "No units below", noModels: "No models yet",
+    registered: "Model registered", active: "Active",
+    f_economy: "Economic development", f_culture_society: "Culture and society", f_defense_security: "Defence and security", f_political_system: "Political system",
+    l_national: "National", l_province: "Province", l_district: "District", l_commune: "Commune", l_hamlet: "Hamlet",
+    noResults: "Nothing found", badLogin: "Wrong user name or password", page: "Page",
+  },
+};

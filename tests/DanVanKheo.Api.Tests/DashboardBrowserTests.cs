@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace DanVanKheo.Api.Tests;
+
+/// <summary>
+/// The dashboard in a real browser: Debian's Chromium driven by Playwright (never a downloaded browser).
+/// Drills from the national page to a commune, registers a model through the form, and watches the
+/// commune, district, province and national numbers change without a reload.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class DashboardBrowserTests(ApiHost host)
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private static readonly TimeSpan LiveDeadline = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Drill_down_register_a_model_and_see_every_level_change_live()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does)");
+        var t = await TestUnits.CreateAsync(host);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 }, Locale = "vi-VN" });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
+
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await Live(page);
+        Assert.Equal("Việt Nam", await page.Locator("[data-testid=unit-name]").TextContentAsync());
+
+        // Drill down: national → province → district → commune, by clicking rows of the children table.
+        await ClickChild(page, "VN", t.P);
+        await ClickChild(page, t.P, t.D);
+        await ClickChild(page, t.D, t.C1);
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
+        await Live(page);
+
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", ApiHost.AdminPassword);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("[data-testid=register-form]").WaitForAsync();
+
+        var levels = new[] { t.C1, t.D, t.P, "VN" };
+        var before = new Dictionary<string, int>();
+        foreach (var code in levels)
+        {
+            before[code] = await CrumbTotal(page, code);
+        }
+
+        var title = "Mô hình <img src=x onerror=\"window.__xss=1\"> <script>window.__xss=2</script> thử";
+        await page.FillAsync("[data-testid=model-title]", title);
+        await page.SelectOptionAsync("[data-testid=model-field]", "culture_society");
+        await page.FillAsync("[data-testid=model-year]", "2024");
+        var clock = Stopwatch.StartNew();
+        await page.ClickAsync("[data-testid=model-submit]");
+        foreach (var code in levels)
+        {
+            await page.WaitForFunctionAsync(
+                $"([code, n]) => parseInt((document.querySelector('[data-testid=crumb-total-' + code + ']')?.textContent || '').replace(/\\D/g, ''), 10) >= n",
+                new object[] { code, before[code] + 1 },
+                new() { Timeout = 10_000 });
+            Assert.True(clock.Elapsed < LiveDeadline, $"{code} changed after {clock.Elapsed.TotalMilliseconds:0} ms (limit {LiveDeadline.TotalMilliseconds} ms)");
+        }
+
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=total]').textContent === '{before[t.C1] + 1}'");
+        await page.Locator($"[data-testid=models] td.title").First.WaitForAsync();
+        Assert.Equal(title, await page.Locator("[data-testid=models] td.title").First.TextContentAsync());
+        Assert.Contains("Đã đăng ký", await page.Locator("[data-testid=register-result]").TextContentAsync());
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Equal(0, await page.Locator("[data-testid=models] img").CountAsync());
+
+        // The breadcrumb shows where we are; the English toggle relabels the page.
+        Assert.Equal(4, await page.Locator("[data-testid=breadcrumb] a").CountAsync());
+        await page.ClickAsync("#lang");
+        Assert.Equal("Live", await page.Locator("[data-testid=live-state]").TextContentAsync());
+        await page.ClickAsync("#lang");
+
+        var shot = Artifacts("dashboard-commune.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 10_000);
+
+        // Search without diacritics finds the commune from anywhere.
+        await page.GotoAsync(host.BaseAddress + "#/unit/VN");
+        var name = await page.EvaluateAsync<string>($"() => fetch('/api/units/{t.C1}').then(r => r.json()).then(u => u.name)");
+        await page.FillAsync("[data-testid=search]", "thai hoa " + name.Split(' ')[^1]);
+        await page.Locator($"[data-testid=hit-{t.C1}]").ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
+        Assert.Empty(errors);
+    }
+
+    private static async Task Live(IPage page) =>
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=live-state]').dataset.state === 'live'", null, new() { Timeout = 15_000 });
+
+    private static async Task ClickChild(IPage page, string parent, string code)
+    {
+        await page.Locator($"#children[data-unit='{parent}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var row = page.Locator($"[data-testid=child-{code}]");
+        for (var pages = 0; await row.CountAsync() == 0 && pages < 100; pages++)
+        {
+            var label = await page.Locator("#children-page").TextContentAsync();
+            await page.ClickAsync("#children-next");
+            await page.WaitForFunctionAsync("l => document.getElementById('children-page').textContent !== l", label);
+        }
+
+        await row.ClickAsync();
+        await page.WaitForFunctionAsync($"() => location.hash === '#/unit/{code}' && document.querySelector('[data-testid=crumb-total-{code}]') !== null");
+    }
+
+    private static async Task<int> CrumbTotal(IPage page, string code)
+    {
+        await page.WaitForFunctionAsync($"() => /\\d/.test(document.querySelector('[data-testid=crumb-total-{code}]')?.textContent || '')");
+        var text = await page.Locator($"[data-testid=crumb-total-{code}]").TextContentAsync() ?? "";
+        return int.Parse(new string([.. text.Where(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>artifacts/browser/ at the repository root, kept by CI with the test results.</summary>
+    public static string Artifacts(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DanVanKheo.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "browser");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using DanVanKheo.Client;
+using DanVanKheo.Client.Http;
+using Spectre.Console;
+
+namespace DanVanKheo.Api.Tests;
+
+/// <summary><c>dvk --api URL --token T</c>: the real command tree, writing through the HTTP API under its rules.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DvkOverApiTests(ApiHost host)
+{
+    [Fact]
+    public async Task Editor_writes_inside_its_scope_through_the_api()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-{t.P}", "editor", t.P);
+        var id = $"{t.C1}-cli";
+        Assert.Equal(0, (await RunAsync(token, "models", "register", id, "--unit", t.C1, "--title", "Mô hình từ dòng lệnh", "--field", "van hoa - xa hoi", "--year", "2023")).Code);
+        Assert.Equal(0, (await RunAsync(token, "models", "update", id, "--title", "Đã sửa")).Code);
+        Assert.Equal(0, (await RunAsync(token, "models", "evaluate", id, "--year", "2024", "--effective", "true")).Code);
+        Assert.Equal(0, (await RunAsync(token, "models", "commend", id, "district")).Code);
+        using var admin = host.Admin();
+        var model = await admin.GetJsonAsync($"api/models/{id}");
+        Assert.Equal("Đã sửa", model.GetProperty("title").GetString());
+        Assert.Equal("culture_society", model.GetProperty("field").GetString());
+        Assert.Equal(["district"], model.GetProperty("commended").EnumerateArray().Select(c => c.GetString()!));
+        var shown = await RunAsync(token, "models", "show", id);
+        Assert.Contains("Đã sửa", shown.Output);
+        Assert.Equal(0, (await RunAsync(token, "models", "discontinue", id)).Code);
+        Assert.Equal("discontinued", (await admin.GetJsonAsync($"api/models/{id}")).GetProperty("status").GetString());
+        var audit = await admin.GetJsonAsync($"api/units/{t.C1}/audit");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("user").GetString() == $"cli-{t.P}");
+    }
+
+    [Fact]
+    public async Task Outside_scope_and_missing_token_are_refused_with_the_problem_named()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-out-{t.P}", "editor", t.P);
+        var outside = await RunAsync(token, "models", "register", $"{t.QC}-cli", "--unit", t.QC, "--title", "Ngoài phạm vi", "--field", "economy", "--year", "2023");
+        Assert.Equal(2, outside.Code);
+        Assert.Contains("outside-scope", outside.Output);
+        var anonymous = await RunAsync(null, "models", "register", $"{t.C1}-anon", "--unit", t.C1, "--title", "Không đăng nhập", "--field", "economy", "--year", "2023");
+        Assert.Equal(2, anonymous.Code);
+        Assert.Contains("unauthenticated", anonymous.Output);
+        var tally = await RunAsync(token, "tally", t.P);
+        Assert.Equal(2, tally.Code);
+        Assert.Contains("not-over-api", tally.Output);
+        using var admin = host.Admin();
+        Assert.Equal(0, await admin.TotalAsync(t.Q));
+        Assert.Equal(0, await admin.TotalAsync(t.P));
+    }
+
+    [Fact]
+    public async Task Models_import_goes_through_the_api_row_by_row()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-imp-{t.P}", "editor", t.P);
+        var file = Path.Combine(Path.GetTempPath(), $"dvk-api-{t.P}.csv");
+        await File.WriteAllTextAsync(file, "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n"
+            + $"{t.C1}-i1,{t.C1},Một,economy,collective,,2020,commune,true,none,active\n"
+            + $"{t.C2}-i2,{t.C2},Hai,economy,individual,,2021,commune;district,,province,active\n"
+            + $"{t.QC}-i3,{t.QC},Ngoài,economy,collective,,2021,commune,,none,active\n");
+        try
+        {
+            var result = await RunAsync(token, "models", "import", file);
+            Assert.NotEqual(0, result.Code);
+            Assert.Contains("outside-scope", result.Output.Replace("\n", "", StringComparison.Ordinal));
+            using var admin = host.Admin();
+            await Eventually.Get(() => admin.TotalAsync(t.D), n => n == 2);
+            Assert.Equal(2, await admin.TotalAsync(t.D));
+            Assert.Equal(0, await admin.TotalAsync(t.Q));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Units_import_goes_through_the_api_inside_the_scope_only()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-units-{t.P}", "editor", t.D);
+        var file = Path.Combine(Path.GetTempPath(), $"dvk-api-units-{t.P}.csv");
+        await File.WriteAllTextAsync(file, "code,name,level,type,parent_code\n"
+            + $"{t.C1}t1,Thôn Một,hamlet,Thôn,{t.C1}\n"
+            + $"{t.QC}t2,Thôn Ngoài,hamlet,Thôn,{t.QC}\n");
+        try
+        {
+            var result = await RunAsync(token, "units", "import", file);
+            Assert.Equal(1, result.Code);
+            Assert.Contains("outside-scope", result.Output.Replace("\n", "", StringComparison.Ordinal));
+            using var admin = host.Admin();
+            Assert.Equal("Thôn Một", (await admin.GetJsonAsync($"api/units/{t.C1}t1")).GetProperty("name").GetString());
+            await (await admin.GetAsync($"api/units/{t.QC}t2")).AssertProblemAsync(404, "not-found");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(string? token, params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        HttpGrainFactory? factory = null;
+        var context = new CliContext(console, (parse, _) => Task.FromResult<IGrainFactory>(factory ??= HttpGrainFactory.FromOptions(parse)!));
+        string[] all = token is null ? ["--api", host.BaseAddress.ToString(), .. args] : ["--api", host.BaseAddress.ToString(), "--token", token, .. args];
+        try
+        {
+            var code = await DvkCli.RunAsync(context, all);
+            return (code, writer.ToString());
+        }
+        finally
+        {
+            factory?.Api.Dispose();
+        }
+    }
+}

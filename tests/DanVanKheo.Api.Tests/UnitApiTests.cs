@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace DanVanKheo.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class UnitApiTests(ApiHost host)
+{
+    [Fact]
+    public async Task Unit_has_path_tally_and_children_totals()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C1))).EnsureSuccessStatusCode();
+        using var anonymous = host.Client();
+        var unit = await Eventually.Get(() => anonymous.GetJsonAsync($"api/units/{t.D}"), u => u.GetProperty("tally").GetProperty("total").GetInt32() == 1);
+        Assert.Equal("district", unit.GetProperty("level").GetString());
+        Assert.Equal(t.P, unit.GetProperty("parent").GetString());
+        Assert.Equal(["VN", t.P, t.D], unit.GetProperty("path").EnumerateArray().Select(p => p.GetProperty("code").GetString()!));
+        Assert.Equal(1, unit.GetProperty("tally").GetProperty("byField").GetProperty("economy").GetInt32());
+        Assert.Equal(1, unit.GetProperty("byYear").GetProperty("2024").GetInt32());
+
+        var children = await anonymous.GetJsonAsync($"api/units/{t.D}/children");
+        Assert.Equal(2, children.GetProperty("total").GetInt32());
+        var c1 = children.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("code").GetString() == t.C1);
+        Assert.Equal(1, c1.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Children_are_paged()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        for (var i = 0; i < 5; i++)
+        {
+            await TestUnits.PutAsync(admin, $"{t.C1}h{i}", $"Thôn {i}", "hamlet", t.C1);
+        }
+
+        var first = await admin.GetJsonAsync($"api/units/{t.C1}/children?offset=0&limit=2");
+        var last = await admin.GetJsonAsync($"api/units/{t.C1}/children?offset=4&limit=2");
+        Assert.Equal(5, first.GetProperty("total").GetInt32());
+        Assert.Equal([$"{t.C1}h0", $"{t.C1}h1"], first.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("code").GetString()!));
+        Assert.Equal([$"{t.C1}h4"], last.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("code").GetString()!));
+        Assert.Equal(2, last.GetProperty("limit").GetInt32());
+        await (await admin.GetAsync($"api/units/{t.C1}/children?limit=0")).AssertProblemAsync(400, "bad-paging");
+        await (await admin.GetAsync($"api/units/{t.C1}/children?limit=501")).AssertProblemAsync(400, "bad-paging");
+        await (await admin.GetAsync($"api/units/{t.C1}/children?offset=-1")).AssertProblemAsync(400, "bad-paging");
+        await (await admin.GetAsync($"api/units/{t.C1}/children?limit=abc")).AssertProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task Tally_has_the_dvk_tally_json_shape_and_periods()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C1, year: 2016))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C1, year: 2022, field: "culture_society"))).EnsureSuccessStatusCode();
+        var all = await Eventually.Get(() => admin.GetJsonAsync($"api/units/{t.P}/tally"), d => d.GetProperty("total").GetInt32() == 2);
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+        foreach (var key in new[] { "unit", "name", "level", "type", "byField", "byKind", "effective", "evaluated", "exemplars", "exemplarsByKind", "commended", "commendedByKind", "byRegistrationLevel", "discontinued", "asOf" })
+        {
+            Assert.True(all.TryGetProperty(key, out _), key);
+        }
+
+        var period = await admin.GetJsonAsync($"api/units/{t.P}/tally?from=2016&to=2020");
+        Assert.Equal(1, period.GetProperty("total").GetInt32());
+        Assert.Equal(2016, period.GetProperty("from").GetInt32());
+        await (await admin.GetAsync($"api/units/{t.P}/tally?from=2021&to=2016")).AssertProblemAsync(400, "bad-period");
+        await (await admin.GetAsync($"api/units/{t.P}/tally?from=1990")).AssertProblemAsync(400, "bad-year");
+        await (await admin.GetAsync("api/units/nosuchunit42/tally")).AssertProblemAsync(404, "not-found");
+    }
+
+    [Fact]
+    public async Task Missing_unit_is_404_and_bad_code_400()
+    {
+        using var client = host.Client();
+        await (await client.GetAsync("api/units/nosuchunit42")).AssertProblemAsync(404, "not-found");
+        await (await client.GetAsync("api/units/nosuchunit42/children")).AssertProblemAsync(404, "not-found");
+        await (await client.GetAsync("api/units/nosuchunit42/models")).AssertProblemAsync(404, "not-found");
+        await (await client.GetAsync("api/units/bad%20code!")).AssertProblemAsync(400, "bad-unit-code");
+        await (await client.GetAsync("api/no-such-endpoint")).AssertProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task Search_ignores_diacritics()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var client = host.Client();
+        var number = t.C1[^1..];
+        var hits = await Eventually.Get(
+            () => client.GetJsonAsync("api/units/search?q=thai%20hoa&limit=500"),
+            h => h.EnumerateArray().Any(x => x.GetProperty("code").GetString() == t.C1));
+        var hit = hits.EnumerateArray().Single(x => x.GetProperty("code").GetString() == t.C1);
+        Assert.StartsWith("Xã Thái Hoà", hit.GetProperty("name").GetString());
+        Assert.StartsWith("Huyện Thử", hit.GetProperty("parentName").GetString());
+        Assert.Empty((await client.GetJsonAsync("api/units/search?q=")).EnumerateArray());
+        await (await client.GetAsync("api/units/search?q=" + new string('a', 300))).AssertProblemAsync(400, "oversize-query");
+        Assert.NotEmpty(number);
+    }
+
+    [Fact]
+    public async Task Put_creates_then_updates_and_refuses_bad_definitions()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        var code = t.D + "x";
+        var created = await admin.PutAsJsonAsync($"api/units/{code}", new { name = "Huyện Mới", level = "district", type = "Huyện", parent = t.P });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var renamed = await admin.PutAsJsonAsync($"api/units/{code}", new { name = "Huyện Đổi Tên", level = "district", type = "Huyện", parent = t.P });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Huyện Đổi Tên", (await renamed.ReadAsync()).GetProperty("name").GetString());
+        await (await admin.PutAsJsonAsync($"api/units/{code}y", new { name = "X", level = "planet", parent = t.P })).AssertProblemAsync(400, "bad-level");
+        await (await admin.PutAsJsonAsync($"api/units/{code}y", new { name = "X", level = "district", parent = "nosuchparent9" })).AssertProblemAsync(400, "unknown-parent");
+        await (await admin.PutAsJsonAsync($"api/units/{code}y", new { name = "", level = "district", parent = t.P })).AssertProblemAsync(400, "empty-name");
+        await (await admin.PutAsJsonAsync($"api/units/{t.P}", new { name = "Cycle", level = "province", parent = t.D })).AssertProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task Units_import_csv_stores_rows_and_lists_rejected_lines()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        var good = $"code,name,level,type,parent_code\n{t.C1}a,Thôn A,hamlet,Thôn,{t.C1}\n{t.C1}b,\"Thôn B, mới\",hamlet,Thôn,{t.C1}\n";
+        var ok = await admin.PostAsync("api/units/import", new StringContent(good, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(2, (await ok.ReadAsync()).GetProperty("stored").GetInt32());
+        Assert.Equal("Thôn B, mới", (await admin.GetJsonAsync($"api/units/{t.C1}b")).GetProperty("name").GetString());
+
+        var mixed = $"code,name,level,type,parent_code\n{t.C1}c,Thôn C,hamlet,Thôn,{t.C1}\n{t.C1}d,Thôn D,galaxy,Thôn,{t.C1}\n";
+        var partial = await admin.PostAsync("api/units/import", new StringContent(mixed, Encoding.UTF8, "text/csv"));
+        var problem = await partial.AssertProblemAsync(422, "rows-rejected");
+        Assert.Equal(1, problem.GetProperty("stored").GetInt32());
+        Assert.Equal(3, problem.GetProperty("rejected")[0].GetProperty("line").GetInt32());
+
+        var noHeader = await admin.PostAsync("api/units/import", new StringContent("just,some,thing\n1,2,3\n", Encoding.UTF8, "text/csv"));
+        await noHeader.AssertProblemAsync(400, "bad-csv");
+    }
+}
