@@ -11,12 +11,15 @@ public static class DvkCli
         var root = new RootCommand("dvk — quản lý mô hình \"Dân vận khéo\" / manage and tally \"Dân vận khéo\" models")
         {
             GlobalOptions.Gateway,
+            GlobalOptions.Postgres,
             GlobalOptions.ClusterId,
             GlobalOptions.ServiceId,
         };
         root.Subcommands.Add(UnitsCommands.Create(context));
         root.Subcommands.Add(ModelsCommands.Create(context));
         root.Subcommands.Add(TallyCommand.Create(context));
+        root.Subcommands.Add(ReconcileCommand.Create(context));
+        root.Subcommands.Add(BenchmarkCommand.Create(context));
         return root;
     }
 

@@ -51,7 +51,7 @@ public sealed partial class UnitGrain
             }
         }
 
-        await EnsureStoredAsync();
+        await AcknowledgeAsync();
         return ReportAck.Stored;
     }
 
@@ -78,8 +78,39 @@ public sealed partial class UnitGrain
             }
         }
 
-        await EnsureStoredAsync();
+        await AcknowledgeAsync();
         return ReportAck.Stored;
+    }
+
+    public Task<OwnModel[]> GetModelEntries() => Task.FromResult(
+        _state.Models
+            .Where(m => m.Value.Contribution.Mask != 0)
+            .Select(m => new OwnModel(m.Key, m.Value.Version, m.Value.Contribution))
+            .OrderBy(m => m.Id, StringComparer.Ordinal)
+            .ToArray());
+
+    public async Task<UnitInfo> Resync()
+    {
+        var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
+        _sum.Clear();
+        foreach (var child in _state.Children.Values)
+        {
+            _sum.Add(child.Tally, 1);
+        }
+
+        foreach (var model in _state.Models.Values)
+        {
+            _sum.Add(model.Contribution, 1);
+        }
+
+        if (definition.ParentCode is not null && _state.MergedInto is null)
+        {
+            _state.ReportVersion++;
+        }
+
+        Changed();
+        await AcknowledgeAsync();
+        return Info();
     }
 
     public Task<RollupStats> GetStats() =>
@@ -96,6 +127,7 @@ public sealed partial class UnitGrain
     private void Changed()
     {
         Touch();
+        _unconfirmed = true;
         _tally = null;
         _dirty = true;
         ScheduleFlush();
@@ -190,6 +222,9 @@ public sealed partial class UnitGrain
                     LogRefused(logger, Code, parentCode);
                 }
             }
+
+            // The parent stored a report that includes every change so far, unless more arrived meanwhile.
+            _unconfirmed = _dirty;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
