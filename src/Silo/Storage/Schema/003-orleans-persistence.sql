@@ -1,4 +1,4 @@
--- Orleans ADO.NET grain persistence (origin and MIT licence: README.md here).
+-- Orleans ADO.NET grain persistence (origin and MIT licence: README.md here); Orleans 10.4.2 sends only PayloadBinary.
 CREATE TABLE OrleansStorage
 (
     grainidhash integer NOT NULL,
@@ -130,7 +130,7 @@ VALUES
 (
     'WriteToStorageKey','
 
-        select * from WriteToStorage(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary, @PayloadJson, CAST(@PayloadXml AS xml));
+        select * from WriteToStorage(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary, NULL, NULL);
 ');
 
 INSERT INTO OrleansQuery(QueryKey, QueryText)
