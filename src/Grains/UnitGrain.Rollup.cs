@@ -11,6 +11,7 @@ public sealed partial class UnitGrain
     private long _changeGeneration;
     private long _writtenGeneration;
     private Task? _writeLoop;
+    private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
 
     private bool _dirty;
     private bool _flushScheduled;
@@ -152,9 +153,16 @@ public sealed partial class UnitGrain
     {
         while (_writtenGeneration < _changeGeneration)
         {
+            var wait = _lastWrite + _options.WriteInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
             var generation = _changeGeneration;
             store.State = Snapshot();
             await store.WriteStateAsync();
+            _lastWrite = time.GetUtcNow();
             _writtenGeneration = generation;
             metrics.UnitWrite();
         }

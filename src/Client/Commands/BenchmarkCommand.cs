@@ -16,7 +16,7 @@ public static class BenchmarkCommand
     {
         var benchmark = new Command("benchmark", "Đo hiệu năng / measure throughput");
         var models = new Option<int>("--models") { Description = "Models to import", DefaultValueFactory = _ => 20_000 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 256 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 1000 };
         var import = new Command("import", "Tốc độ nhập mô hình / model import rate (models/s)") { models, concurrency };
         import.SetRunner(context, async (parse, ct) =>
         {

@@ -13,6 +13,9 @@ public static partial class PostgresHostingExtensions
     /// <summary>Per silo: PostgreSQL allows 100 connections by default, Npgsql would otherwise pool up to 100.</summary>
     public const int DefaultMaxPoolSize = 40;
 
+    /// <summary>Unit writes are the bulk of the database work under import: batch them (see <see cref="RollupOptions.WriteInterval"/>).</summary>
+    public static readonly TimeSpan DefaultUnitWriteInterval = TimeSpan.FromMilliseconds(100);
+
     public static string ConnectionString(IConfiguration configuration)
     {
         var text = configuration.GetConnectionString(StorageSettings.ConnectionName);
@@ -62,6 +65,11 @@ public static partial class PostgresHostingExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        if (configuration[$"{RollupOptions.Section}:{nameof(RollupOptions.WriteInterval)}"] is null)
+        {
+            silo.Services.PostConfigure<RollupOptions>(o => o.WriteInterval = DefaultUnitWriteInterval);
+        }
+
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IStoredModels, PostgresStoredModels>();
     }
