@@ -33,7 +33,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         var endpoints = usePostgres ? [] : (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: an appsettings.json in the working directory (a silo's, say) must not change the client.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         builder.UseOrleansClient(client =>

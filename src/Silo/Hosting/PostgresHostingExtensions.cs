@@ -88,7 +88,7 @@ public static partial class PostgresHostingExtensions
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL schema at version {Version}; applied now: {Applied}")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL schema at version {Version}; applied now: {Applied}")]
         private static partial void LogSchema(ILogger logger, int version, string applied);
     }
 }
