@@ -3,6 +3,15 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=artifacts/test-results
+# The durability tests need PostgreSQL: provide one when none is given and a local one can be started.
+if [ -z "${DVK_TEST_POSTGRES:-}" ]; then
+  if DVK_TEST_POSTGRES=$(bash scripts/test-postgres.sh); then
+    export DVK_TEST_POSTGRES
+  else
+    unset DVK_TEST_POSTGRES
+    echo "PostgreSQL not available: durability tests will be skipped (and fail under CI=true)" >&2
+  fi
+fi
 rm -rf "$results"
 dotnet test DanVanKheo.sln -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?

@@ -17,15 +17,41 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string clusterId, string serviceId, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string clusterId, string serviceId, CancellationToken cancellationToken) =>
+        ConnectAsync(gateways, null, clusterId, serviceId, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="postgres"/> the gateways come from the cluster's membership table (every live silo),
+    /// otherwise from <paramref name="gateways"/> (default <see cref="DefaultGateway"/>).
+    /// </summary>
+    public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string? postgres, string clusterId, string serviceId, CancellationToken cancellationToken)
     {
-        var endpoints = (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
-        var builder = Host.CreateApplicationBuilder();
+        var usePostgres = !string.IsNullOrWhiteSpace(postgres);
+        if (usePostgres && gateways.Count > 0)
+        {
+            throw new DvkException("bad-options", "give either --gateway or --postgres, not both");
+        }
+
+        var endpoints = usePostgres ? [] : (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
+        // No defaults: an appsettings.json in the working directory (a silo's, say) must not change the client.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(endpoints);
+            if (usePostgres)
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = postgres;
+                });
+            }
+            else
+            {
+                client.UseStaticClustering(endpoints);
+            }
+
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;
@@ -41,7 +67,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception exception)
         {
             host.Dispose();
-            throw new DvkException("no-cluster", $"cannot reach the silo at {string.Join(", ", endpoints.Select(e => e.ToString()))}: {exception.Message} / không kết nối được silo");
+            var where = usePostgres ? "any silo listed in the PostgreSQL membership table" : $"the silo at {string.Join(", ", endpoints.Select(e => e.ToString()))}";
+            throw new DvkException("no-cluster", $"cannot reach {where}: {exception.Message} / không kết nối được silo");
         }
 
         return new ClusterConnection(host);

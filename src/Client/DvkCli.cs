@@ -11,6 +11,7 @@ public static class DvkCli
         var root = new RootCommand("dvk — quản lý mô hình \"Dân vận khéo\" / manage and tally \"Dân vận khéo\" models")
         {
             GlobalOptions.Gateway,
+            GlobalOptions.Postgres,
             GlobalOptions.ClusterId,
             GlobalOptions.ServiceId,
             GlobalOptions.Api,
@@ -20,6 +21,8 @@ public static class DvkCli
         root.Subcommands.Add(ModelsCommands.Create(context));
         root.Subcommands.Add(TallyCommand.Create(context));
         root.Subcommands.Add(LiveBenchCommand.Create(context));
+        root.Subcommands.Add(ReconcileCommand.Create(context));
+        root.Subcommands.Add(BenchmarkCommand.Create(context));
         return root;
     }
 

@@ -12,6 +12,12 @@ public static class GlobalOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "Npgsql connection string of the cluster's database: find every live gateway in its membership table",
+        Recursive = true,
+    };
+
     public static readonly Option<string> ClusterId = new("--cluster-id")
     {
         Description = "Orleans cluster id of the silos",

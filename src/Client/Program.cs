@@ -15,6 +15,7 @@ var context = new CliContext(AnsiConsole.Console, async (parseResult, cancellati
 
     connection ??= await ClusterConnection.ConnectAsync(
         parseResult.GetValue(GlobalOptions.Gateway) ?? [],
+        parseResult.GetValue(GlobalOptions.Postgres),
         parseResult.GetValue(GlobalOptions.ClusterId)!,
         parseResult.GetValue(GlobalOptions.ServiceId)!,
         cancellationToken);

@@ -40,6 +40,10 @@ public interface IModelGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ModelRecord?> Get();
+
+    /// <summary>Re-sends the current version to the owner unit (and a removal to a unit it left); reconcile --repair.</summary>
+    [Alias("Resend")]
+    Task<ModelRecord?> Resend();
 }
 
 /// <summary>Fields to change; null leaves a field as it is.</summary>

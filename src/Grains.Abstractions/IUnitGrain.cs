@@ -51,7 +51,19 @@ public interface IUnitGrain : IGrainWithStringKey
 
     [Alias("GetStats")]
     Task<RollupStats> GetStats();
+
+    /// <summary>The newest report of each model this unit counts (non-empty contributions), for reconcile.</summary>
+    [Alias("GetModelEntries")]
+    Task<OwnModel[]> GetModelEntries();
+
+    /// <summary>Recomputes the tally from the stored entries and reports it upward under a new version (reconcile --repair).</summary>
+    [Alias("Resync")]
+    Task<UnitInfo> Resync();
 }
+
+/// <summary>A model as its unit counts it: the version of the last report it stored and its contribution.</summary>
+[GenerateSerializer, Immutable, Alias("dvk.OwnModel")]
+public sealed record OwnModel([property: Id(0)] string Id, [property: Id(1)] long Version, [property: Id(2)] Contribution Contribution);
 
 /// <summary>Receives a unit's tally after each change; re-subscribe at least every minute.</summary>
 [Alias("dvk.ITallyObserver")]

@@ -5,6 +5,12 @@ public sealed class TallyBuilder
 {
     private readonly SortedDictionary<int, int[]> _rows = new();
 
+    public TallyBuilder Clear()
+    {
+        _rows.Clear();
+        return this;
+    }
+
     public TallyBuilder Add(Tally tally, int sign)
     {
         for (var i = 0; i < tally.Years.Length; i++)

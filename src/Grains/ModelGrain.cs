@@ -8,11 +8,14 @@ namespace DanVanKheo.Grains;
 /// finds nothing to change and only re-sends the report.
 /// </summary>
 public sealed partial class ModelGrain(
-    [PersistentState("model", StorageNames.Store)] IPersistentState<ModelState> store,
+    [PersistentState(ModelGrain.StateName, StorageNames.Store)] IPersistentState<ModelState> store,
     TimeProvider time,
     RollupMetrics metrics,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
+    /// <summary>The name model state is stored under (the grain type column of the storage table): never change it.</summary>
+    public const string StateName = "model";
+
     private const int MaxRedirects = 8;
     private long _confirmedVersion = -1;
 
@@ -44,6 +47,8 @@ public sealed partial class ModelGrain(
     }
 
     public Task<ModelRecord?> Get() => Task.FromResult(Record);
+
+    public async Task<ModelRecord?> Resend() => Record is null ? null : await ReportAsync();
 
     public async Task<ModelRecord> Register(ModelInput input)
     {

@@ -11,6 +11,13 @@ public sealed class RollupOptions
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Least time between two state writes of one unit. Zero writes as soon as the previous write ends; with a
+    /// database, a short wait lets one write carry the reports of many models (the silo sets 100 ms for PostgreSQL
+    /// unless configured). A quiet unit still writes at once.
+    /// </summary>
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>Wait before re-sending a report the parent did not confirm.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

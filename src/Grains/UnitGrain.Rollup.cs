@@ -11,6 +11,7 @@ public sealed partial class UnitGrain
     private long _changeGeneration;
     private long _writtenGeneration;
     private Task? _writeLoop;
+    private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
 
     private bool _dirty;
     private bool _flushScheduled;
@@ -51,7 +52,7 @@ public sealed partial class UnitGrain
             }
         }
 
-        await EnsureStoredAsync();
+        await AcknowledgeAsync();
         return ReportAck.Stored;
     }
 
@@ -78,8 +79,39 @@ public sealed partial class UnitGrain
             }
         }
 
-        await EnsureStoredAsync();
+        await AcknowledgeAsync();
         return ReportAck.Stored;
+    }
+
+    public Task<OwnModel[]> GetModelEntries() => Task.FromResult(
+        _state.Models
+            .Where(m => m.Value.Contribution.Mask != 0)
+            .Select(m => new OwnModel(m.Key, m.Value.Version, m.Value.Contribution))
+            .OrderBy(m => m.Id, StringComparer.Ordinal)
+            .ToArray());
+
+    public async Task<UnitInfo> Resync()
+    {
+        var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
+        _sum.Clear();
+        foreach (var child in _state.Children.Values)
+        {
+            _sum.Add(child.Tally, 1);
+        }
+
+        foreach (var model in _state.Models.Values)
+        {
+            _sum.Add(model.Contribution, 1);
+        }
+
+        if (definition.ParentCode is not null && _state.MergedInto is null)
+        {
+            _state.ReportVersion++;
+        }
+
+        Changed();
+        await AcknowledgeAsync();
+        return Info();
     }
 
     public Task<RollupStats> GetStats() =>
@@ -96,6 +128,7 @@ public sealed partial class UnitGrain
     private void Changed()
     {
         Touch();
+        _unconfirmed = true;
         _tally = null;
         _dirty = true;
         ScheduleFlush();
@@ -120,9 +153,16 @@ public sealed partial class UnitGrain
     {
         while (_writtenGeneration < _changeGeneration)
         {
+            var wait = _lastWrite + _options.WriteInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
             var generation = _changeGeneration;
             store.State = Snapshot();
             await store.WriteStateAsync();
+            _lastWrite = time.GetUtcNow();
             _writtenGeneration = generation;
             metrics.UnitWrite();
         }
@@ -192,6 +232,9 @@ public sealed partial class UnitGrain
                     LogRefused(logger, Code, parentCode);
                 }
             }
+
+            // The parent stored a report that includes every change so far, unless more arrived meanwhile.
+            _unconfirmed = _dirty;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

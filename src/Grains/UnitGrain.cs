@@ -258,7 +258,7 @@ public sealed partial class UnitGrain(
             Changed();
         }
 
-        await EnsureStoredAsync();
+        await AcknowledgeAsync();
     }
 
     public Task Subscribe(ITallyObserver observer)

@@ -15,6 +15,7 @@ public static class ModelsCommands
         var models = new Command("models", "Mô hình \"Dân vận khéo\" / models");
         models.Subcommands.Add(Import(context));
         models.Subcommands.Add(Show(context));
+        models.Subcommands.Add(ModelsExportCommand.Create(context));
         models.Subcommands.Add(Register(context));
         models.Subcommands.Add(Update(context));
         models.Subcommands.Add(Evaluate(context));

@@ -32,6 +32,8 @@ public sealed class HttpModelGrain(ApiClient api, string id) : IModelGrain
 
     public Task<ModelRecord> Reactivate() => Send(HttpMethod.Post, Path + "/reactivate", null);
 
+    public Task<ModelRecord?> Resend() => Task.FromException<ModelRecord?>(HttpGrainFactory.NotOverApi());
+
     public Task<ModelRecord> MoveTo(string unitCode) => Send(HttpMethod.Patch, Path, new { unit = unitCode });
 
     public async Task<ModelRecord?> Get() => (await api.SendAsync<ApiModel>(HttpMethod.Get, Path, nullWhenNotFound: true))?.ToRecord();

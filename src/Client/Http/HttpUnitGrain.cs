@@ -42,5 +42,9 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<RollupStats> GetStats() => Refuse<RollupStats>();
 
+    public Task<OwnModel[]> GetModelEntries() => Refuse<OwnModel[]>();
+
+    public Task<UnitInfo> Resync() => Refuse<UnitInfo>();
+
     private static Task<T> Refuse<T>() => Task.FromException<T>(HttpGrainFactory.NotOverApi());
 }

@@ -12,6 +12,12 @@ public sealed class SiloHostOptions
     public string ClusterId { get; set; } = "dvk";
 
     public string ServiceId { get; set; } = "danvankheo";
+
+    /// <summary>
+    /// The address other silos and clients use to reach this one (PostgreSQL clustering only). Empty: loopback,
+    /// which suits several silos on one machine; set it to the machine's address for a cluster of machines.
+    /// </summary>
+    public string? AdvertisedIP { get; set; }
 }
 
 /// <summary>Bound from section <c>Storage</c>: <c>Memory</c> (default, nothing kept) or <c>Postgres</c>.</summary>
@@ -19,7 +25,12 @@ public sealed class StorageSettings
 {
     public const string Section = "Storage";
 
+    /// <summary>The connection string name (<c>ConnectionStrings__Postgres</c>).</summary>
+    public const string ConnectionName = "Postgres";
+
     public string Provider { get; set; } = "Memory";
 
     public bool IsMemory => string.Equals(Provider, "Memory", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

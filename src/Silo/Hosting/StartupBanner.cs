@@ -25,7 +25,8 @@ public static class StartupBanner
             }
             else
             {
-                Console.WriteLine($"  Storage:   {storage.Provider}");
+                var database = new Npgsql.NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString(StorageSettings.ConnectionName));
+                Console.WriteLine($"  Storage:   PostgreSQL {database.Host}:{database.Port}/{database.Database} (membership, grain state, reminders; schema v{DanVanKheo.Silo.Storage.PostgresSchema.LatestVersion})");
             }
 
             Console.WriteLine();
