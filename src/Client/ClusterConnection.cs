@@ -1,4 +1,5 @@
 using System.Net;
+using DanVanKheo.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
+        builder.AddDanVanKheoTelemetry("dvk");
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(endpoints);
+            client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

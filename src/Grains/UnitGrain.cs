@@ -60,6 +60,7 @@ public sealed partial class UnitGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        CountSubscribers(deactivating: true);
         if (_changeGeneration > _writtenGeneration)
         {
             await EnsureStoredAsync();
@@ -218,12 +219,14 @@ public sealed partial class UnitGrain(
     public Task Subscribe(ITallyObserver observer)
     {
         _observers.Subscribe(observer, observer);
+        CountSubscribers();
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(ITallyObserver observer)
     {
         _observers.Unsubscribe(observer);
+        CountSubscribers();
         return Task.CompletedTask;
     }
 

@@ -1,10 +1,13 @@
+using DanVanKheo.ServiceDefaults;
 using DanVanKheo.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDanVanKheoSilo();
+builder.AddDanVanKheoTelemetry("danvankheo-silo");
 
 var app = builder.Build();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapDanVanKheoMetrics();
 app.PrintWhenStarted();
 app.Run();
 

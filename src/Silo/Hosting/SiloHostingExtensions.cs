@@ -21,6 +21,7 @@ public static class SiloHostingExtensions
             silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
             silo.AddMemoryGrainStorage(StorageNames.Store);
             silo.UseInMemoryReminderService();
+            silo.AddActivityPropagation();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
         return builder;
