@@ -17,6 +17,7 @@ public static class DvkCli
         root.Subcommands.Add(UnitsCommands.Create(context));
         root.Subcommands.Add(ModelsCommands.Create(context));
         root.Subcommands.Add(TallyCommand.Create(context));
+        root.Subcommands.Add(LoadTestCommand.Create(context));
         return root;
     }
 

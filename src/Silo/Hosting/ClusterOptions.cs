@@ -14,12 +14,17 @@ public sealed class SiloHostOptions
     public string ServiceId { get; set; } = "danvankheo";
 }
 
-/// <summary>Bound from section <c>Storage</c>: <c>Memory</c> (default, nothing kept) or <c>Postgres</c>.</summary>
+/// <summary>
+/// Bound from section <c>Storage</c>: <c>Memory</c> (default, nothing kept), <c>LocalMemory</c> (nothing kept,
+/// one silo only, fastest: used by the load test) or <c>Postgres</c>.
+/// </summary>
 public sealed class StorageSettings
 {
     public const string Section = "Storage";
 
     public string Provider { get; set; } = "Memory";
 
-    public bool IsMemory => string.Equals(Provider, "Memory", StringComparison.OrdinalIgnoreCase);
+    public bool IsLocalMemory => string.Equals(Provider, "LocalMemory", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsMemory => IsLocalMemory || string.Equals(Provider, "Memory", StringComparison.OrdinalIgnoreCase);
 }
