@@ -18,6 +18,7 @@ public static class DvkCli
         root.Subcommands.Add(ModelsCommands.Create(context));
         root.Subcommands.Add(TallyCommand.Create(context));
         root.Subcommands.Add(LoadTestCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }
 
