@@ -44,7 +44,8 @@ done
 dotnet "$dvk" --gateway 127.0.0.1:34000 --cluster-id dvk-smoke loadtest --provinces 2 --duration 20 \
   --silo-pid "$silo" --report "$out/report.json" --chart "$out/chart.svg"
 code=$?
-if [ "$code" -eq 0 ] && http_get /metrics | grep -q '^dvk_models_written_total'; then
+metrics=$(http_get /metrics)
+if [ "$code" -eq 0 ] && grep -q '^dvk_models_written_total' <<< "$metrics"; then
   echo "loadtest smoke: passed (tallies verified, dvk_models_written_total on /metrics)"
 else
   echo "loadtest smoke: FAILED (exit code $code)" >&2

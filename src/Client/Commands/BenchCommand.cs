@@ -60,7 +60,7 @@ public static class BenchCommand
                 BenchReportTable.Write(context.Console, report!);
                 if (parse.GetValue(LoadTestCommand.Report) is { } file)
                 {
-                    await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, Json.Options), Encoding.UTF8, ct);
+                    await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), ct);
                     context.Console.MarkupLineInterpolated($"Báo cáo / report: {file.FullName}");
                 }
 

@@ -78,14 +78,14 @@ public static class LoadTestCommand
     {
         if (reportFile is not null)
         {
-            await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(report, Json.Options), Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), cancellationToken);
             context.Console.MarkupLineInterpolated($"Báo cáo / report: {reportFile.FullName}");
         }
 
         if (chartFile is not null)
         {
             var title = $"dvk loadtest: {report.Provinces} tỉnh, {report.Models:N0} mô hình, {report.UpdatesPerSecond:N0} cập nhật/giây";
-            await File.WriteAllTextAsync(chartFile.FullName, SvgChart.Render(report.Timeline, title), Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(chartFile.FullName, SvgChart.Render(report.Timeline, title), new UTF8Encoding(false), cancellationToken);
             context.Console.MarkupLineInterpolated($"Biểu đồ / chart: {chartFile.FullName}");
         }
     }
