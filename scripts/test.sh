@@ -27,6 +27,13 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run broke before it could count (build error, crash)
 fi
+# A real silo process and `dvk loadtest --provinces 2 --duration 20`, counted as one test.
+if bash scripts/loadtest-smoke.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$passed" -gt 0 ] || exit 1
 exit "$status"

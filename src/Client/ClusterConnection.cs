@@ -1,4 +1,5 @@
 using System.Net;
+using DanVanKheo.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
+        builder.AddDanVanKheoTelemetry("dvk");
         builder.UseOrleansClient(client =>
         {
             if (usePostgres)
@@ -52,6 +54,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseStaticClustering(endpoints);
             }
 
+            client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

@@ -23,6 +23,8 @@ public static class DvkCli
         root.Subcommands.Add(LiveBenchCommand.Create(context));
         root.Subcommands.Add(ReconcileCommand.Create(context));
         root.Subcommands.Add(BenchmarkCommand.Create(context));
+        root.Subcommands.Add(LoadTestCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }
 

@@ -34,3 +34,6 @@ finally
         await connection.DisposeAsync();
     }
 }
+
+/// <summary>Kept internal: the ASP.NET Core framework this client pulls in for telemetry would otherwise make it public and clash with the silo's Program in tests.</summary>
+internal partial class Program;

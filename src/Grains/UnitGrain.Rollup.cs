@@ -24,9 +24,15 @@ public sealed partial class UnitGrain
     private long _reportsSent;
     private DateTimeOffset _activatedAt;
 
+    // For the lag and batch-size metrics: when the oldest unreported change happened, and how many reports since.
+    private DateTimeOffset? _pendingSince;
+    private int _pendingReports;
+    private int _countedSubscribers;
+
     public async Task<ReportAck> ReportModel(ModelReport report)
     {
         _modelReportsReceived++;
+        _pendingReports++;
         metrics.ModelReportReceived(_state.Definition?.Level);
         if (_state.MergedInto is { } survivor)
         {
@@ -59,6 +65,7 @@ public sealed partial class UnitGrain
     public async Task<ReportAck> ReportChild(ChildReport report)
     {
         _childReportsReceived++;
+        _pendingReports++;
         metrics.ChildReportReceived(_state.Definition?.Level);
         if (!_state.Children.TryGetValue(report.Code, out var entry))
         {
@@ -131,6 +138,7 @@ public sealed partial class UnitGrain
         _unconfirmed = true;
         _tally = null;
         _dirty = true;
+        _pendingSince ??= time.GetUtcNow();
         ScheduleFlush();
     }
 
@@ -163,8 +171,8 @@ public sealed partial class UnitGrain
             store.State = Snapshot();
             await store.WriteStateAsync();
             _lastWrite = time.GetUtcNow();
+            metrics.UnitWrite((int)Math.Min(generation - _writtenGeneration, int.MaxValue));
             _writtenGeneration = generation;
-            metrics.UnitWrite();
         }
     }
 
@@ -212,7 +220,16 @@ public sealed partial class UnitGrain
         _flushing = true;
         _dirty = false;
         _lastFlush = time.GetUtcNow();
+        if (_pendingSince is { } since)
+        {
+            metrics.Flushed(_state.Definition?.Level, _lastFlush - since, _pendingReports);
+        }
+
+        _pendingSince = null;
+        _pendingReports = 0;
         var retry = false;
+        using var activity = RollupMetrics.Source.StartActivity("dvk.unit.flush");
+        activity?.SetTag("dvk.unit", Code);
         try
         {
             var tally = CurrentTally;
@@ -220,6 +237,7 @@ public sealed partial class UnitGrain
             var version = ++_state.ReportVersion;
             Touch();
             _observers.Notify(o => o.OnTally(new TallyUpdate(Code, version, tally, asOf)));
+            CountSubscribers();
             if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
             {
                 // The version is stored before it is sent: a report can never be re-sent with other content.
@@ -256,6 +274,14 @@ public sealed partial class UnitGrain
         {
             ScheduleFlush();
         }
+    }
+
+    /// <summary>Keeps the live-subscriber gauge in step with this unit's observers (they also expire silently).</summary>
+    private void CountSubscribers(bool deactivating = false)
+    {
+        var count = deactivating ? 0 : _observers.Count;
+        metrics.SubscribersChanged(count - _countedSubscribers);
+        _countedSubscribers = count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report of unit {Code} to its parent failed; it will be re-sent")]

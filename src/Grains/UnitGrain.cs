@@ -65,6 +65,7 @@ public sealed partial class UnitGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        CountSubscribers(deactivating: true);
         if (_changeGeneration > _writtenGeneration)
         {
             await EnsureStoredAsync();
@@ -264,12 +265,14 @@ public sealed partial class UnitGrain(
     public Task Subscribe(ITallyObserver observer)
     {
         _observers.Subscribe(observer, observer);
+        CountSubscribers();
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(ITallyObserver observer)
     {
         _observers.Unsubscribe(observer);
+        CountSubscribers();
         return Task.CompletedTask;
     }
 

@@ -1,13 +1,16 @@
+using DanVanKheo.ServiceDefaults;
 using DanVanKheo.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDanVanKheoSilo();
 builder.AddDanVanKheoApi();
 builder.AddDemoData();
+builder.AddDanVanKheoTelemetry("danvankheo-silo");
 
 var app = builder.Build();
 app.MapDanVanKheoApi();
 app.MapOperatorDashboard();
+app.MapDanVanKheoMetrics();
 app.PrintWhenStarted();
 app.Run();
 

@@ -20,7 +20,10 @@ public sealed class SiloHostOptions
     public string? AdvertisedIP { get; set; }
 }
 
-/// <summary>Bound from section <c>Storage</c>: <c>Memory</c> (default, nothing kept) or <c>Postgres</c>.</summary>
+/// <summary>
+/// Bound from section <c>Storage</c>: <c>Memory</c> (default, nothing kept), <c>LocalMemory</c> (nothing kept,
+/// one silo only, fastest: used by the load test) or <c>Postgres</c>.
+/// </summary>
 public sealed class StorageSettings
 {
     public const string Section = "Storage";
@@ -30,7 +33,9 @@ public sealed class StorageSettings
 
     public string Provider { get; set; } = "Memory";
 
-    public bool IsMemory => string.Equals(Provider, "Memory", StringComparison.OrdinalIgnoreCase);
+    public bool IsLocalMemory => string.Equals(Provider, "LocalMemory", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsMemory => IsLocalMemory || string.Equals(Provider, "Memory", StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace DanVanKheo.ServiceDefaults;
+
+/// <summary>
+/// OpenTelemetry for every DanVanKheo process (silo and <c>dvk</c> alike): Orleans, ASP.NET Core, runtime
+/// and our own spans and metrics; Prometheus scraping, OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
+/// console when <c>Telemetry:Console</c> is true. Orleans activity propagation is switched on by the
+/// silo and client builders (<c>AddActivityPropagation()</c>), which this method cannot reach.
+/// </summary>
+public static class TelemetryExtensions
+{
+    public static TBuilder AddDanVanKheoTelemetry<TBuilder>(this TBuilder builder, string serviceName)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSampleRatio, 0, 1))))
+                    .AddSource(TelemetryNames.Ours, TelemetryNames.Ours + ".*")
+                    .AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != TelemetryNames.MetricsPath);
+                if (options.OrleansRuntimeSpans)
+                {
+                    tracing.AddSource("Microsoft.Orleans.Runtime");
+                }
+
+                if (options.Console)
+                {
+                    tracing.AddConsoleExporter();
+                }
+
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(TelemetryNames.Ours, TelemetryNames.Ours + ".*", TelemetryNames.OrleansMeter)
+                    .AddRuntimeInstrumentation()
+                    .AddAspNetCoreInstrumentation()
+                    .AddPrometheusExporter();
+                if (options.Console)
+                {
+                    metrics.AddConsoleExporter();
+                }
+
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+
+    /// <summary>Serves the Prometheus text format at <c>/metrics</c>.</summary>
+    public static IEndpointRouteBuilder MapDanVanKheoMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint(TelemetryNames.MetricsPath);
+        return endpoints;
+    }
+}

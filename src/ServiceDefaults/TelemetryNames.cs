@@ -1,0 +1,12 @@
+namespace DanVanKheo.ServiceDefaults;
+
+/// <summary>Names of our own telemetry sources, shared by silo, grains and client.</summary>
+public static class TelemetryNames
+{
+    /// <summary>Our meter and activity source: <c>DanVanKheo</c> (also used with a suffix, e.g. <c>DanVanKheo.Client</c>).</summary>
+    public const string Ours = "DanVanKheo";
+
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    public const string MetricsPath = "/metrics";
+}
