@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using DanVanKheo.Import.Csv;
 
 namespace DanVanKheo.Import;
@@ -14,51 +12,14 @@ public static class UnitImporter
         int concurrency = 64,
         CancellationToken cancellationToken = default)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var rejected = new ConcurrentBag<(int, string)>();
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        var valid = new List<CsvRow<UnitDefinition>>(rows.Count);
-        foreach (var row in rows)
-        {
-            if (row.Error is not null)
-            {
-                rejected.Add((row.Line, row.Error));
-                progress?.Invoke(1);
-            }
-            else if (!firstLine.TryAdd(row.Value!.Code, row.Line))
-            {
-                // Levels are imported in order, so without this the later row could win.
-                rejected.Add((row.Line, $"code '{row.Value.Code}' appears again (first at line {firstLine[row.Value.Code]}) / trùng mã đơn vị"));
-                progress?.Invoke(1);
-            }
-            else
-            {
-                valid.Add(row);
-            }
-        }
-
-        var stored = 0;
+        var batch = new ImportBatch<UnitDefinition>(rows, progress);
+        // Levels are imported in order, so without refusing repeats the later row could win.
+        var valid = batch.Screen(u => u.Code, (code, first) => $"code '{code}' appears again (first at line {first}) / trùng mã đơn vị");
         foreach (var level in valid.GroupBy(r => r.Value!.Level).OrderBy(g => g.Key))
         {
-            await Parallel.ForEachAsync(
-                level,
-                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (row, ct) =>
-                {
-                    try
-                    {
-                        await Retry.RunAsync(() => grains.GetGrain<IUnitGrain>(row.Value!.Code).Define(row.Value), cancellationToken: ct);
-                        Interlocked.Increment(ref stored);
-                    }
-                    catch (DvkException exception)
-                    {
-                        rejected.Add((row.Line, exception.Message));
-                    }
-
-                    progress?.Invoke(1);
-                });
+            await batch.RunAsync(level, unit => grains.GetGrain<IUnitGrain>(unit.Code).Define(unit), concurrency, cancellationToken);
         }
 
-        return new ImportReport(rows.Count, stored, [.. rejected.OrderBy(r => r.Item1)], stopwatch.Elapsed);
+        return batch.Report();
     }
 }
