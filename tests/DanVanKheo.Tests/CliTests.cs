@@ -99,4 +99,31 @@ public sealed class CliTests(ClusterFixture fixture)
         Assert.Equal(0, showExit);
         Assert.Contains("đã dừng / discontinued", show);
     }
+
+    [Fact]
+    public async Task Tally_watch_prints_each_live_update_of_the_unit()
+    {
+        var tree = new TestTree(fixture.Client);
+        await tree.Unit("P", Level.Province, null, "Tỉnh Theo Dõi");
+        await tree.Unit("C", Level.Commune, "P");
+        var cli = new CliRunner(fixture.Client);
+        var watching = cli.RunAsync("tally", tree.Code("P"), "--watch", "--json", "--for", "00:00:08");
+
+        // Spread over a few seconds, so most registrations land after the watch has subscribed.
+        for (var i = 0; i < 30; i++)
+        {
+            var id = tree.Code($"m{i}");
+            await fixture.Client.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("C")));
+            await Task.Delay(100);
+        }
+
+        var (exit, output) = await watching;
+        Assert.Equal(0, exit);
+        var totals = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("tally").GetProperty("total").GetInt32())
+            .ToList();
+        Assert.True(totals.Count >= 3, "expected the snapshot and live updates, got: " + string.Join(", ", totals));
+        Assert.Equal(30, totals[^1]);
+        Assert.Equal(totals.Order(), totals);
+    }
 }
