@@ -118,7 +118,7 @@ public sealed class CliTests(ClusterFixture fixture)
         }
 
         var (exit, output) = await watching;
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, output);
         var totals = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("tally").GetProperty("total").GetInt32())
             .ToList();

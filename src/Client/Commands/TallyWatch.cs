@@ -37,15 +37,21 @@ public static class TallyWatch
         {
             // --for elapsed or Ctrl+C: a normal end.
         }
+
         finally
         {
             await unit.Unsubscribe(reference);
             grains.DeleteObjectReference<ITallyObserver>(reference);
+
+            // Orleans holds observers weakly: without this the collector may take it while we listen.
+            GC.KeepAlive(observer);
         }
 
         await renewing;
         return CommandRunner.Ok;
     }
+
+    private static readonly JsonSerializerOptions JsonLines = new(Json.Options) { WriteIndented = false };
 
     private static async Task RenewAsync(PeriodicTimer timer, IUnitGrain unit, ITallyObserver reference, CancellationToken cancellationToken)
     {
@@ -69,7 +75,7 @@ public static class TallyWatch
         var writer = context.Console.Profile.Out.Writer;
         if (json)
         {
-            writer.WriteLine(JsonSerializer.Serialize(new { received, tally = document }));
+            writer.WriteLine(JsonSerializer.Serialize(new { received, tally = document }, JsonLines));
         }
         else
         {
