@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of `dvk loadtest`: starts a real silo process (in-memory storage, ports 14000/34000/9300),
+# Smoke test of `dvk loadtest`: starts a real silo process (in-memory storage, ports 14000/24000/9300),
 # runs `dvk loadtest --provinces 2 --duration 20` (which verifies every tally against its own truth),
 # stops the silo and exits with the load test's exit code. Needs a Release build of the solution.
 set -uo pipefail
@@ -18,7 +18,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/9300) 2>/dev/null; then
   exit 1
 fi
 
-(cd "$silo_dir" && exec env Orleans__SiloPort=14000 Orleans__GatewayPort=34000 Orleans__ClusterId=dvk-smoke \
+(cd "$silo_dir" && exec env Orleans__SiloPort=14000 Orleans__GatewayPort=24000 Orleans__ClusterId=dvk-smoke \
   Urls=http://127.0.0.1:9300 dotnet DanVanKheo.Silo.dll) > "$out/silo.log" 2>&1 &
 silo=$!
 # GET over bash's /dev/tcp: a fresh CI machine has no curl.
@@ -41,7 +41,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-dotnet "$dvk" --gateway 127.0.0.1:34000 --cluster-id dvk-smoke loadtest --provinces 2 --duration 20 \
+dotnet "$dvk" --gateway 127.0.0.1:24000 --cluster-id dvk-smoke loadtest --provinces 2 --duration 20 \
   --silo-pid "$silo" --report "$out/report.json" --chart "$out/chart.svg"
 code=$?
 metrics=$(http_get /metrics)

@@ -36,12 +36,12 @@ public class ApiHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Ports from this project's range: silo 13000-13099, gateway 33000-33099, HTTP 9200-9299.
+        // Ports from this project's range: silo 13000-13099, gateway 23000-23099 (below the Linux ephemeral range, where an outgoing connection could hold the port), HTTP 9200-9299.
         var slot = Interlocked.Increment(ref _nextSlot) * 7 % 90;
         var http = FreePort(9200 + slot, 9299);
         var settings = Settings;
         settings["Orleans:SiloPort"] = (13000 + slot).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Orleans:GatewayPort"] = (33000 + slot).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Orleans:GatewayPort"] = (23000 + slot).ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Orleans:ClusterId"] = "api-tests-" + slot;
         _app = _factory.WithWebHostBuilder(b =>
         {

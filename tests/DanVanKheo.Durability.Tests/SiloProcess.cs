@@ -5,7 +5,7 @@ namespace DanVanKheo.Durability.Tests;
 
 /// <summary>
 /// A real silo process (<c>dotnet DanVanKheo.Silo.dll</c>) on PostgreSQL, configured the way an operator would:
-/// environment variables only. Ports come from this project's ranges (silo 12000+, gateway 32000+, HTTP 9100+).
+/// environment variables only. Ports come from this project's ranges (silo 12000+, gateway 22000+ (below the Linux ephemeral range, 32768 and up, so an outgoing connection cannot hold it), HTTP 9100+).
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -18,7 +18,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _connectionString = connectionString;
         SiloPort = 12010 + slot;
-        GatewayPort = 32010 + slot;
+        GatewayPort = 22010 + slot;
         HttpPort = 9110 + slot;
     }
 

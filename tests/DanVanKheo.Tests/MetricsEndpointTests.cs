@@ -27,7 +27,7 @@ public sealed class MetricsEndpointTests
         await using var factory = new WebApplicationFactory<SiloHostOptions>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Orleans:SiloPort", "14091");
-            web.UseSetting("Orleans:GatewayPort", "34091");
+            web.UseSetting("Orleans:GatewayPort", "24091");
             web.UseSetting("Orleans:ClusterId", "dvk-metrics-test");
             web.UseSetting("Rollup:FlushInterval", "00:00:00.010");
         });
