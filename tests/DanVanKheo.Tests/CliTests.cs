@@ -126,4 +126,22 @@ public sealed class CliTests(ClusterFixture fixture)
         Assert.Equal(30, totals[^1]);
         Assert.Equal(totals.Order(), totals);
     }
+
+    [Fact]
+    public async Task A_cluster_that_does_not_answer_gives_one_line_and_exit_code_2()
+    {
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            Out = new Spectre.Console.AnsiConsoleOutput(writer),
+        });
+        var context = new DanVanKheo.Client.CliContext(console, (_, _) => Task.FromException<IGrainFactory>(new TimeoutException("no answer from 127.0.0.1:30000")));
+
+        var exit = await DanVanKheo.Client.DvkCli.RunAsync(context, ["tally", "VN"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("TimeoutException", writer.ToString());
+        Assert.Contains("no answer from 127.0.0.1:30000", writer.ToString());
+    }
 }

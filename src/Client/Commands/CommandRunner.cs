@@ -27,5 +27,11 @@ public static class CommandRunner
                 context.Console.MarkupLineInterpolated($"[red]Lỗi / error:[/] {exception.Message}");
                 return Failed;
             }
+            catch (Exception exception) when (exception is TimeoutException or Orleans.Runtime.OrleansException or UnauthorizedAccessException)
+            {
+                // The cluster (or a file) failed us, not the input: say so in one line, without a stack trace.
+                context.Console.MarkupLineInterpolated($"[red]Lỗi / error ({exception.GetType().Name}):[/] {exception.Message} / hệ thống không phản hồi, hãy thử lại");
+                return Failed;
+            }
         });
 }
