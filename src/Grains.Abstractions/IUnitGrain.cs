@@ -19,9 +19,6 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("GetChildren")]
     Task<ChildSummary[]> GetChildren();
 
-    /// <summary>Ids of the models this unit owns directly (not its subtree).</summary>
-    [Alias("GetModelIds")]
-    Task<string[]> GetModelIds();
 
     /// <summary>Moves every child and model to <paramref name="survivorCode"/> and retires this unit.</summary>
     [Alias("MergeInto")]

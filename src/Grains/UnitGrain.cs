@@ -183,9 +183,6 @@ public sealed partial class UnitGrain(
             .OrderBy(c => c.Code, StringComparer.Ordinal)
             .ToArray());
 
-    public Task<string[]> GetModelIds() => Task.FromResult(
-        _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).Order(StringComparer.Ordinal).ToArray());
-
     public async Task EnsureNotAncestor(string code)
     {
         if (code == Code)

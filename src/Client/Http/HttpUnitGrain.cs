@@ -22,8 +22,6 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<ChildSummary[]> GetChildren() => Refuse<ChildSummary[]>();
 
-    public Task<string[]> GetModelIds() => Refuse<string[]>();
-
     public Task<UnitInfo> MergeInto(string survivorCode) => Refuse<UnitInfo>();
 
     public Task<ReportAck> ReportModel(ModelReport report) => Refuse<ReportAck>();

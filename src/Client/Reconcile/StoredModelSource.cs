@@ -41,7 +41,7 @@ public static class StoredModelSource
         var ids = new List<string>();
         foreach (var code in tree.Units.Keys)
         {
-            ids.AddRange(await Import.Retry.RunAsync(grains.GetGrain<IUnitGrain>(code).GetModelIds, cancellationToken: cancellationToken));
+            ids.AddRange((await Import.Retry.RunAsync(grains.GetGrain<IUnitGrain>(code).GetModelEntries, cancellationToken: cancellationToken)).Select(m => m.Id));
         }
 
         var records = new ModelRecord?[ids.Count];

@@ -75,7 +75,7 @@ public static class ModelEndpoints
     private static async Task<List<ModelRecord>> ReadModelsAsync(string code, UnitReader units, IGrainFactory grains)
     {
         var info = await units.RequireAsync(code);
-        var ids = await grains.GetGrain<IUnitGrain>(info.Code).GetModelIds();
+        var ids = (await grains.GetGrain<IUnitGrain>(info.Code).GetModelEntries()).Select(m => m.Id).ToArray();
         var records = new ModelRecord?[ids.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
             records[i] = await grains.GetGrain<IModelGrain>(ids[i]).Get());
