@@ -9,7 +9,14 @@ public sealed class CliRunner(IGrainFactory grains)
 {
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var writer = new StringWriter();
+        var (run, _) = Start(args);
+        return await run;
+    }
+
+    /// <summary>Starts a command and gives access to what it has printed so far, for commands that keep running.</summary>
+    public (Task<(int ExitCode, string Output)> Run, Func<string> OutputSoFar) Start(params string[] args)
+    {
+        var writer = new SynchronizedStringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -19,8 +26,51 @@ public sealed class CliRunner(IGrainFactory grains)
         });
         console.Profile.Width = 200;
         var context = new CliContext(console, (_, _) => Task.FromResult(grains));
-        var exitCode = await DvkCli.RunAsync(context, args);
-        return (exitCode, writer.ToString());
+        async Task<(int, string)> RunAsync()
+        {
+            var exitCode = await DvkCli.RunAsync(context, args);
+            return (exitCode, writer.ToString());
+        }
+
+        return (RunAsync(), writer.ToString);
+    }
+
+    /// <summary>A StringWriter a test may read while the command writes.</summary>
+    private sealed class SynchronizedStringWriter : StringWriter
+    {
+        private readonly Lock _gate = new();
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (_gate)
+            {
+                base.Write(buffer, index, count);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate)
+            {
+                return base.ToString();
+            }
+        }
     }
 
     public async Task<JsonElement> TallyAsync(string unit, params string[] extra)
