@@ -4,6 +4,9 @@
 # creates the role dvk_durable_test (CREATEDB: each test creates and drops a database of its own).
 # Exits non-zero when it cannot (no PostgreSQL installed, no rights).
 set -euo pipefail
+# Only the connection string may reach stdout: pg_ctlcluster and psql talk (e.g. "removed stale pid file"),
+# and a caller capturing $(...) would take their words as part of the connection string.
+exec 3>&1 1>&2
 command -v pg_lsclusters >/dev/null || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 if [ "$(id -u)" -eq 0 ]; then as_postgres() { su postgres -c "$*"; }
 elif sudo -n true 2>/dev/null; then as_postgres() { sudo -n -u postgres sh -c "$*"; }
@@ -20,4 +23,4 @@ for _ in $(seq 1 30); do as_postgres "psql -p $port -qAtc 'select 1'" >/dev/null
 role=dvk_durable_test
 password=dvk_durable_test
 as_postgres "psql -p $port -qAtc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN CREATEDB PASSWORD '$password'; END IF; END \\\$\\\$\"" >&2
-echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=postgres"
+echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=postgres" >&3

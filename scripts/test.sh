@@ -27,6 +27,16 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run broke before it could count (build error, crash)
 fi
+# CI shows only the end of the log: name each failed test there, with the first lines of its message.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1; lines = 0; next }
+    failing && /<UnitTestResult / { failing = 0 }
+    failing && /<Message>/ { inmsg = 1; print "FAILED: " name; sub(/.*<Message>/, "") }
+    failing && inmsg { done = sub(/<\/Message>.*/, ""); if (lines++ < 8) print "    " $0; if (done) { inmsg = 0; failing = 0 } }
+  ' "$trx"
+done
 # A real silo process and `dvk loadtest --provinces 2 --duration 20`, counted as one test.
 if bash scripts/loadtest-smoke.sh; then
   passed=$((passed + 1))
