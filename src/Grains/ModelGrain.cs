@@ -8,7 +8,7 @@ namespace DanVanKheo.Grains;
 /// finds nothing to change and only re-sends the report.
 /// </summary>
 public sealed partial class ModelGrain(
-    [PersistentState(ModelGrain.StateName, StorageNames.Store)] IPersistentState<ModelState> store,
+    [PersistentState(ModelGrain.StateName, StorageNames.Rollup)] IPersistentState<ModelState> store,
     TimeProvider time,
     RollupMetrics metrics,
     ILogger<ModelGrain> logger) : Grain, IModelGrain

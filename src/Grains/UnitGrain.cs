@@ -12,7 +12,7 @@ namespace DanVanKheo.Grains;
 /// </summary>
 [Reentrant]
 public sealed partial class UnitGrain(
-    [PersistentState("unit", StorageNames.Store)] IPersistentState<UnitState> store,
+    [PersistentState("unit", StorageNames.Rollup)] IPersistentState<UnitState> store,
     IOptions<RollupOptions> options,
     TimeProvider time,
     RollupMetrics metrics,

@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Store);
+            silo.AddMemoryGrainStorage(StorageNames.Rollup);
             silo.UseInMemoryReminderService();
         });
         Cluster = builder.Build();

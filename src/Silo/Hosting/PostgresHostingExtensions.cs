@@ -1,11 +1,16 @@
 using System.Net;
+using Orleans.Runtime.Hosting;
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Storage;
 using Npgsql;
 
 namespace DanVanKheo.Silo.Hosting;
 
-/// <summary>Durable mode: PostgreSQL (ADO.NET providers, invariant Npgsql) for membership, grain state and reminders.</summary>
+/// <summary>
+/// Durable mode: PostgreSQL. Membership, reminders, accounts and audit through the Orleans ADO.NET providers
+/// (invariant Npgsql); unit and model state through <see cref="BatchedGrainStorage"/>, which commits many grains'
+/// writes in one statement.
+/// </summary>
 public static partial class PostgresHostingExtensions
 {
     public const string Invariant = "Npgsql";
@@ -60,6 +65,8 @@ public static partial class PostgresHostingExtensions
             storage.ConnectionString = connectionString;
             storage.GrainStorageSerializer = serializer.Serializer;
         }));
+        silo.Services.AddSingleton<BatchedGrainStorage>();
+        silo.Services.AddGrainStorage(StorageNames.Rollup, (services, _) => services.GetRequiredService<BatchedGrainStorage>());
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

@@ -36,8 +36,12 @@ public static class SiloHostingExtensions
 
         // In memory nothing outlives the process, so the compact Orleans binary format replaces the default
         // JSON (Newtonsoft): the JSON serialiser was the largest CPU cost of a write under load.
-        builder.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Store)
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
+        {
+            builder.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        }
+
         builder.UseOrleans(silo =>
         {
             if (storage.IsPostgres)
@@ -47,13 +51,16 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
-                if (storage.IsLocalMemory)
+                foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
                 {
-                    silo.Services.AddGrainStorage(StorageNames.Store, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
-                }
-                else
-                {
-                    silo.AddMemoryGrainStorage(StorageNames.Store);
+                    if (storage.IsLocalMemory)
+                    {
+                        silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
+                    }
+                    else
+                    {
+                        silo.AddMemoryGrainStorage(name);
+                    }
                 }
 
                 silo.UseInMemoryReminderService();

@@ -20,8 +20,11 @@ public static class PostgresSchema
 
     public static int LatestVersion => Scripts[^1].Version;
 
-    /// <summary>Applies the missing scripts; returns the versions this call applied (none when already current).</summary>
-    public static async Task<IReadOnlyList<int>> ApplyAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the missing scripts (up to <paramref name="upToVersion"/>, by default all: a lower one lets a test make a
+    /// database as an older release left it); returns the versions this call applied (none when already current).
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(string connectionString, CancellationToken cancellationToken = default, int? upToVersion = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -53,7 +56,7 @@ public static class PostgresSchema
         }
 
         var applied = new List<int>();
-        foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+        foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current && s.Version <= (upToVersion ?? LatestVersion)))
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken);
             await using var record = new NpgsqlCommand("INSERT INTO dvk_schema_version(version, name) VALUES (@version, @name)", connection, transaction);

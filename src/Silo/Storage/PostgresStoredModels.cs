@@ -7,8 +7,8 @@ using Orleans.Storage;
 namespace DanVanKheo.Silo.Storage;
 
 /// <summary>
-/// Reads model grain state from the Orleans storage table: rows of state name <see cref="ModelGrain.StateName"/>
-/// for this service, keyed by the model id, decoded with the same serializer the storage provider writes with.
+/// Reads model grain state from <c>dvk_grain_state</c> (written by <see cref="BatchedGrainStorage"/>): rows of state
+/// name <see cref="ModelGrain.StateName"/> for this service, keyed by the model id, decoded with the same serializer.
 /// </summary>
 public sealed class PostgresStoredModels(NpgsqlDataSource dataSource, IOptions<ClusterOptions> cluster, GrainStateSerializer serializer) : IStoredModels
 {
@@ -16,11 +16,10 @@ public sealed class PostgresStoredModels(NpgsqlDataSource dataSource, IOptions<C
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT grainidextensionstring, payloadbinary
-            FROM orleansstorage
-            WHERE serviceid = @service AND graintypestring = @type
-              AND grainidextensionstring > @after AND payloadbinary IS NOT NULL
-            ORDER BY grainidextensionstring
+            SELECT grain_key, payload
+            FROM dvk_grain_state
+            WHERE service_id = @service AND state_name = @type AND grain_key > @after
+            ORDER BY grain_key
             LIMIT @limit
             """);
         command.Parameters.AddWithValue("service", cluster.Value.ServiceId);
