@@ -40,9 +40,14 @@ public sealed class HostPagesTests(ApiHost host)
     }
 
     [Fact]
-    public async Task Orleans_dashboard_is_mounted_for_operators()
+    public async Task Orleans_dashboard_is_mounted_for_admins_only()
     {
-        using var client = host.Client();
+        using var anonymous = host.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("dashboard/orleans/")).StatusCode);
+        using var editor = host.Client(await host.AccountAsync("ops" + Guid.NewGuid().ToString("N")[..8], "editor", "VN"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("dashboard/orleans/")).StatusCode);
+
+        using var client = host.Admin();
         var response = await client.GetAsync("dashboard/orleans/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html", (await response.Content.ReadAsStringAsync()).ToLowerInvariant());

@@ -2,7 +2,10 @@ using Orleans.Dashboard;
 
 namespace DanVanKheo.Silo.Hosting;
 
-/// <summary>The Orleans Dashboard for operators at <c>/dashboard/orleans</c>.</summary>
+/// <summary>
+/// The Orleans Dashboard for operators at <c>/dashboard/orleans</c>, for admins only: it shows every grain and silo
+/// and its endpoints answer grain queries, which is more than a viewer or an editor may see.
+/// </summary>
 public static class OperatorDashboardExtensions
 {
     public const string Path = "/dashboard/orleans";
@@ -11,7 +14,7 @@ public static class OperatorDashboardExtensions
 
     public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: Path);
+        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(Api.ApiPolicies.Admin);
         return app;
     }
 }
