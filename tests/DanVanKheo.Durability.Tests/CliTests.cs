@@ -63,6 +63,39 @@ public sealed class CliTests
         }
     }
 
+    [PostgresFact]
+    public async Task Bench_checks_both_sides_give_the_same_numbers_and_reports_every_ratio()
+    {
+        await using var cluster = await DurableCluster.StartAsync(silos: 1);
+        var report = Path.Combine(Path.GetTempPath(), $"dvk-bench-{Guid.NewGuid():N}.json");
+        try
+        {
+            var run = await RunAsync([
+                "--gateway", cluster.Silos[0].Gateway, "bench", "--postgres", cluster.Database.ConnectionString,
+                "--provinces", "1", "--hamlets-per-commune", "1", "--models", "3000", "--concurrency", "64",
+                "--reads", "40", "--read-seconds", "2", "--write-seconds", "1", "--write-rate", "50", "--report", report]);
+
+            Assert.True(run.Code == 0, run.Output);
+            using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(report));
+            Assert.True(json.RootElement.GetProperty("sameNumbers").GetBoolean());
+            foreach (var ratios in new[] { "speedup", "speedupUnderWrites", "speedupVsCounters" })
+            {
+                var byLevel = json.RootElement.GetProperty(ratios);
+                foreach (var level in new[] { "national", "province", "district", "commune" })
+                {
+                    Assert.True(byLevel.GetProperty(level).GetDouble() > 0, $"{ratios}.{level}");
+                }
+            }
+
+            Assert.All(json.RootElement.GetProperty("reads").EnumerateArray(), r => Assert.True(r.GetProperty("sqlGroupByQuiet").GetProperty("p50").GetDouble() > 0));
+            Assert.Contains("GROUP BY", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(string[] args)
     {
         var writer = new StringWriter();
