@@ -22,6 +22,9 @@ public sealed class SiloProcess : IAsyncDisposable
         HttpPort = 9110 + slot;
     }
 
+    /// <summary>The first admin's password on every test silo's empty system.</summary>
+    public const string AdminPassword = "durable-admin-password";
+
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
@@ -61,6 +64,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__GatewayPort"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{HttpPort}";
         start.Environment["DOTNET_gcServer"] = "0"; // several silos share two cores with the test
+        start.Environment["Auth__AdminPassword"] = AdminPassword;
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Orleans.Runtime.Hosting;
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Storage;
@@ -78,6 +80,11 @@ public static partial class PostgresHostingExtensions
         }
 
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+
+        // One key ring for the cluster: a sign-in cookie from one silo is valid on the others and after restarts.
+        silo.Services.AddDataProtection().SetApplicationName("DanVanKheo");
+        silo.Services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new PostgresXmlRepository(dataSource));
         silo.Services.AddSingleton<IStoredModels, PostgresStoredModels>();
     }
 
