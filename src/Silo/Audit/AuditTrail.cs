@@ -5,23 +5,18 @@ using DanVanKheo.Silo.Security;
 namespace DanVanKheo.Silo.Audit;
 
 /// <summary>Records a write in the audit log of each unit it touched (a moved model: old and new unit).</summary>
-public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
+public sealed class AuditTrail(IAuditStore store, TimeProvider time)
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task RecordAsync(ClaimsPrincipal user, string action, string unit, string? model, object? before, object? after, string? otherUnit = null)
     {
         var entry = Entry(user, action, unit, model, before, after);
-        await grains.GetGrain<IAuditLogGrain>(unit).Append([entry]);
-        if (otherUnit is not null && otherUnit != unit)
-        {
-            await grains.GetGrain<IAuditLogGrain>(otherUnit).Append([entry]);
-        }
+        await store.AppendAsync(otherUnit is not null && otherUnit != unit ? [entry, entry with { Unit = otherUnit }] : [entry]);
     }
 
-    /// <summary>Many entries (an import), one storage write per unit.</summary>
-    public Task RecordManyAsync(IEnumerable<AuditEntry> entries) =>
-        Task.WhenAll(entries.GroupBy(e => e.Unit).Select(g => grains.GetGrain<IAuditLogGrain>(g.Key).Append([.. g])));
+    /// <summary>Many entries (an import) in one append.</summary>
+    public Task RecordManyAsync(IEnumerable<AuditEntry> entries) => store.AppendAsync([.. entries]);
 
     public AuditEntry Entry(ClaimsPrincipal user, string action, string unit, string? model, object? before, object? after) => new(
         time.GetUtcNow(),

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace DanVanKheo.Silo.Hosting;
@@ -41,6 +42,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AuditTrail>();
+        services.TryAddSingleton<IAuditStore, GrainAuditStore>(); // durable mode registers PostgresAuditStore first
         services.AddSingleton<CsvBody>();
         services.AddScoped<ScopeGuard>();
         services.AddScoped<ModelWrites>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Orleans.Runtime.Hosting;
 using DanVanKheo.Grains;
+using DanVanKheo.Silo.Audit;
 using DanVanKheo.Silo.Storage;
 using Npgsql;
 
@@ -86,6 +87,7 @@ public static partial class PostgresHostingExtensions
         silo.Services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new PostgresXmlRepository(dataSource));
         silo.Services.AddSingleton<IStoredModels, PostgresStoredModels>();
+        silo.Services.AddSingleton<IAuditStore, PostgresAuditStore>();
     }
 
     public static void AddMemoryModelCatalog(this IServiceCollection services) =>
