@@ -65,6 +65,8 @@ public sealed partial class UnitGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A report still pending is re-sent by the next activation (the reminder brings it back if needed).
+        _deactivating = true;
         CountSubscribers(deactivating: true);
         if (_changeGeneration > _writtenGeneration)
         {

@@ -1,8 +1,11 @@
 namespace DanVanKheo.Grains;
 
-/// <summary>What a unit stores: its definition, the newest report of each child and each own model.</summary>
+/// <summary>
+/// What a unit stores: its definition, the newest report of each child and each own model. The unit writes a
+/// fresh snapshot each time (<see cref="UnitGrain"/>'s <c>Snapshot</c>), hence <see cref="ISnapshotState"/>.
+/// </summary>
 [GenerateSerializer, Alias("dvk.UnitState")]
-public sealed class UnitState
+public sealed class UnitState : ISnapshotState
 {
     [Id(0)] public UnitDefinition? Definition { get; set; }
     [Id(1)] public string? MergedInto { get; set; }

@@ -61,7 +61,7 @@ public static class SiloHostingExtensions
             }
 
             silo.AddActivityPropagation();
-            silo.AddOperatorDashboard();
+            silo.AddOperatorDashboard(builder.Configuration);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
         return builder;
