@@ -54,7 +54,11 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseStaticClustering(endpoints);
             }
 
-            client.AddActivityPropagation();
+            if (builder.Configuration.IsGrainCallTracingEnabled())
+            {
+                client.AddActivityPropagation();
+            }
+
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

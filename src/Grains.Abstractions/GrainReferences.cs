@@ -6,28 +6,25 @@ namespace DanVanKheo;
 /// String-keyed grain references without reflection. Orleans 10.4's <c>GetGrain&lt;T&gt;(key)</c> works out the
 /// interface's identity from its custom attributes on every call; under load that was about a tenth of the
 /// silo's CPU and of the load-test client's. Here it is worked out once per grain factory (a silo or a client),
-/// and each reference is built straight from the grain id, exactly as <c>GetGrain&lt;T&gt;</c> builds it.
+/// and each reference is built straight from the grain id, exactly as <c>GetGrain&lt;T&gt;</c> builds it. A
+/// factory that does not make Orleans grain references (dvk's HTTP one) is simply asked each time.
 /// </summary>
 public static class GrainReferences
 {
     public static T GetGrainFast<T>(this IGrainFactory factory, string key)
-        where T : IGrainWithStringKey => Identity<T>.For(factory).Create(factory, key);
+        where T : IGrainWithStringKey => Identity<T>.For(factory) is { } identity
+            ? (T)factory.GetGrain(GrainId.Create(identity.GrainType, key), identity.InterfaceType)
+            : factory.GetGrain<T>(key);
 
-    private sealed class Identity<T>(GrainType grainType, GrainInterfaceType interfaceType)
+    private sealed record Identity<T>(GrainType GrainType, GrainInterfaceType InterfaceType)
         where T : IGrainWithStringKey
     {
-        private static readonly ConditionalWeakTable<IGrainFactory, Identity<T>> ByFactory = new();
+        private static readonly ConditionalWeakTable<IGrainFactory, StrongBox<Identity<T>?>> ByFactory = new();
 
-        public static Identity<T> For(IGrainFactory factory) =>
-            ByFactory.TryGetValue(factory, out var identity) ? identity : ByFactory.GetValue(factory, Resolve);
+        public static Identity<T>? For(IGrainFactory factory) =>
+            (ByFactory.TryGetValue(factory, out var box) ? box : ByFactory.GetValue(factory, Resolve)).Value;
 
-        public T Create(IGrainFactory factory, string key) =>
-            (T)factory.GetGrain(GrainId.Create(grainType, key), interfaceType);
-
-        private static Identity<T> Resolve(IGrainFactory factory)
-        {
-            var sample = (GrainReference)(object)factory.GetGrain<T>("-");
-            return new Identity<T>(sample.GrainId.Type, sample.InterfaceType);
-        }
+        private static StrongBox<Identity<T>?> Resolve(IGrainFactory factory) =>
+            new(factory.GetGrain<T>("-") is GrainReference sample ? new Identity<T>(sample.GrainId.Type, sample.InterfaceType) : null);
     }
 }

@@ -69,6 +69,10 @@ public static class TelemetryExtensions
         return builder;
     }
 
+    /// <summary>Whether grain calls are traced (<see cref="TelemetryOptions.GrainCallTracing"/>): silo and client builders ask before <c>AddActivityPropagation()</c>.</summary>
+    public static bool IsGrainCallTracingEnabled(this IConfiguration configuration) =>
+        (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions()).GrainCallTracing;
+
     /// <summary>Serves the Prometheus text format at <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapDanVanKheoMetrics(this IEndpointRouteBuilder endpoints)
     {

@@ -150,7 +150,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var truth = _pool[index];
         var id = _pool.Id(index);
         var input = ModelMix.Input(id, country.Units[truth.Unit].Code, truth, index);
-        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrain<IModelGrain>(id).Register(input), record: !initial))
+        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrainFast<IModelGrain>(id).Register(input), record: !initial))
         {
             _pool.Release(index);
         }
@@ -208,7 +208,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         }
 
         var id = _pool.Id(model);
-        var grain = grains.GetGrain<IModelGrain>(id);
+        var grain = grains.GetGrainFast<IModelGrain>(id);
         var truth = _pool[model];
         bool ok;
         switch (kind)
@@ -325,7 +325,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var truth = _pool[index];
         var id = _pool.Id(index);
         var input = ModelMix.Input(id, country.Units[truth.Unit].Code, truth, index);
-        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrain<IModelGrain>(id).Register(input)))
+        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrainFast<IModelGrain>(id).Register(input)))
         {
             probes.Acknowledged(Stopwatch.GetTimestamp());
         }

@@ -1,3 +1,4 @@
+using DanVanKheo.ServiceDefaults;
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Storage;
 using Orleans.Runtime.Hosting;
@@ -60,7 +61,11 @@ public static class SiloHostingExtensions
                 silo.Services.AddMemoryModelCatalog();
             }
 
-            silo.AddActivityPropagation();
+            if (builder.Configuration.IsGrainCallTracingEnabled())
+            {
+                silo.AddActivityPropagation();
+            }
+
             silo.AddOperatorDashboard(builder.Configuration);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
