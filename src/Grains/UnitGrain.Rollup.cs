@@ -10,6 +10,9 @@ public sealed partial class UnitGrain
 {
     private long _changeGeneration;
     private long _writtenGeneration;
+
+    /// <summary>Whether a write since activation has stored this activation's report epoch.</summary>
+    private bool _epochStored;
     private Task? _writeLoop;
     private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
 
@@ -172,6 +175,7 @@ public sealed partial class UnitGrain
             _lastWrite = time.GetUtcNow();
             metrics.UnitWrite((int)Math.Min(generation - _writtenGeneration, int.MaxValue));
             _writtenGeneration = generation;
+            _epochStored = true;
         }
     }
 
@@ -246,8 +250,13 @@ public sealed partial class UnitGrain
             CountSubscribers();
             if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
             {
-                // The version is stored before it is sent: a report can never be re-sent with other content.
-                await EnsureStoredAsync();
+                // Only this activation's epoch must be in storage before its first report (see OnActivateAsync):
+                // a version can then never be sent twice with other content, even after a crash.
+                if (!_epochStored)
+                {
+                    await EnsureStoredAsync();
+                }
+
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
                 var ack = await GrainFactory.GetGrainFast<IUnitGrain>(parentCode).ReportChild(new ChildReport(Code, version, tally));

@@ -15,11 +15,13 @@ public sealed class TelemetryOptions
     public double TraceSampleRatio { get; set; } = 0.01;
 
     /// <summary>
-    /// Trace grain calls (Orleans activity propagation). Even an unsampled trace costs every grain call a request
-    /// context to build, copy and send (about a tenth of the silo's CPU under load), so load tests switch it off
-    /// with <c>Telemetry__GrainCallTracing=false</c>; metrics are unaffected.
+    /// Record traces at all (grain calls with Orleans activity propagation, storage, ASP.NET Core, our own spans).
+    /// Even an unsampled trace costs every grain call a request context to build, copy and send, and every unit
+    /// flush and storage write an activity: about a fifth of the silo's CPU and allocations under load. Load tests
+    /// therefore switch it off (<c>Telemetry__Tracing=false</c> for the silo, <c>DVK_Telemetry__Tracing=false</c>
+    /// for dvk); metrics are unaffected.
     /// </summary>
-    public bool GrainCallTracing { get; set; } = true;
+    public bool Tracing { get; set; } = true;
 
     /// <summary>Record the very chatty <c>Microsoft.Orleans.Runtime</c> spans too (membership, directory, pings).</summary>
     public bool OrleansRuntimeSpans { get; set; }

@@ -61,7 +61,7 @@ public static class SiloHostingExtensions
                 silo.Services.AddMemoryModelCatalog();
             }
 
-            if (builder.Configuration.IsGrainCallTracingEnabled())
+            if (builder.Configuration.IsTracingEnabled())
             {
                 silo.AddActivityPropagation();
             }
