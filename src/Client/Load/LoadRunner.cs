@@ -347,7 +347,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
             var rate = (_updates - lastUpdates) / Math.Max((now - lastAt).TotalSeconds, 0.001);
             (lastUpdates, lastAt) = (_updates, now);
             var recent = probes.Lags().TakeLast(200).Select(l => l.LagMs).DefaultIfEmpty(0).Max();
-            progress.Status($"{rate:N0}/s, lag ≤ {recent:N0} ms, lỗi / failed {_failed}");
+            progress.Status($"{Output.Numbers.Format(rate, 0)}/s, lag ≤ {Output.Numbers.Format(recent, 0)} ms, lỗi / failed {Output.Numbers.Format(_failed)}");
             if (now - lastRenew > TimeSpan.FromSeconds(50))
             {
                 await national.Subscribe(observer);
