@@ -58,6 +58,12 @@ public static class SiloHostingExtensions
                 }
 
                 silo.UseInMemoryReminderService();
+                if (builder.Configuration[$"{RollupOptions.Section}:{nameof(RollupOptions.ResendReminders)}"] is null)
+                {
+                    // Nothing survives a crash in memory, so the re-send reminders would protect nothing (see the option).
+                    silo.Services.PostConfigure<RollupOptions>(o => o.ResendReminders = false);
+                }
+
                 silo.Services.AddMemoryModelCatalog();
             }
 
