@@ -1,5 +1,6 @@
 using System.Net;
 using DanVanKheo.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         var endpoints = usePostgres ? [] : (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
         // No defaults: an appsettings.json in the working directory (a silo's, say) must not change the client.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+
+        // Only variables meant for dvk (DVK_Telemetry__Tracing=false, …): a silo's Orleans__* settings in the same shell must not leak in.
+        builder.Configuration.AddEnvironmentVariables("DVK_");
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         builder.AddDanVanKheoTelemetry("dvk");
@@ -54,7 +58,11 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseStaticClustering(endpoints);
             }
 
-            client.AddActivityPropagation();
+            if (builder.Configuration.IsTracingEnabled())
+            {
+                client.AddActivityPropagation();
+            }
+
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

@@ -1,25 +1,44 @@
 namespace DanVanKheo;
 
-/// <summary>Mutable running sum of tallies and model contributions; not a wire type.</summary>
+/// <summary>
+/// Mutable running sum of tallies and model contributions; not a wire type. The rows are one flat array, one
+/// row of <see cref="Counter.Count"/> counters per year from <c>_firstYear</c> on: every report a unit receives
+/// adds and subtracts whole tallies here, and a sorted map of rows (the earlier form) cost a lookup and an
+/// indirection per year, and a list copy per <see cref="ToTally"/>.
+/// </summary>
 public sealed class TallyBuilder
 {
-    private readonly SortedDictionary<int, int[]> _rows = new();
+    private int _firstYear;
+    private int _yearCount;
+    private int[] _counts = [];
 
     public TallyBuilder Clear()
     {
-        _rows.Clear();
+        Array.Clear(_counts);
+        _yearCount = 0;
         return this;
     }
 
     public TallyBuilder Add(Tally tally, int sign)
     {
+        var counts = tally.Counts.AsSpan();
         for (var i = 0; i < tally.Years.Length; i++)
         {
             var row = Row(tally.Years[i]);
-            var offset = i * Counter.Count;
-            for (var c = 0; c < Counter.Count; c++)
+            var source = counts.Slice(i * Counter.Count, Counter.Count);
+            if (sign == 1)
             {
-                row[c] += sign * tally.Counts[offset + c];
+                for (var c = 0; c < Counter.Count; c++)
+                {
+                    row[c] += source[c];
+                }
+            }
+            else
+            {
+                for (var c = 0; c < Counter.Count; c++)
+                {
+                    row[c] += sign * source[c];
+                }
             }
         }
 
@@ -47,30 +66,77 @@ public sealed class TallyBuilder
 
     public Tally ToTally()
     {
-        var years = new List<int>(_rows.Count);
-        var counts = new List<int>(_rows.Count * Counter.Count);
-        foreach (var (year, row) in _rows)
+        var used = 0;
+        for (var y = 0; y < _yearCount; y++)
         {
-            if (Array.TrueForAll(row, v => v == 0))
+            if (RowAt(y).ContainsAnyExcept(0))
             {
-                continue;
+                used++;
             }
-
-            years.Add(year);
-            counts.AddRange(row);
         }
 
-        return years.Count == 0 ? Tally.Empty : new Tally([.. years], [.. counts]);
+        if (used == 0)
+        {
+            return Tally.Empty;
+        }
+
+        var years = new int[used];
+        var counts = new int[used * Counter.Count];
+        var next = 0;
+        for (var y = 0; y < _yearCount; y++)
+        {
+            var row = RowAt(y);
+            if (row.ContainsAnyExcept(0))
+            {
+                years[next] = _firstYear + y;
+                row.CopyTo(counts.AsSpan(next * Counter.Count));
+                next++;
+            }
+        }
+
+        return new Tally(years, counts);
     }
 
-    private int[] Row(int year)
+    private Span<int> RowAt(int index) => _counts.AsSpan(index * Counter.Count, Counter.Count);
+
+    private Span<int> Row(int year)
     {
-        if (!_rows.TryGetValue(year, out var row))
+        if (_yearCount == 0)
         {
-            row = new int[Counter.Count];
-            _rows[year] = row;
+            _firstYear = year;
+            _yearCount = 1;
+            if (_counts.Length < Counter.Count)
+            {
+                _counts = new int[Counter.Count * 20];
+            }
+        }
+        else if (year < _firstYear)
+        {
+            var shift = _firstYear - year;
+            Grow(_yearCount + shift, shift);
+            _firstYear = year;
+        }
+        else if (year >= _firstYear + _yearCount)
+        {
+            Grow(year - _firstYear + 1, 0);
         }
 
-        return row;
+        return RowAt(year - _firstYear);
+    }
+
+    /// <summary>Makes room for <paramref name="yearCount"/> rows, moving the present rows down by <paramref name="shift"/>.</summary>
+    private void Grow(int yearCount, int shift)
+    {
+        var needed = yearCount * Counter.Count;
+        var target = needed > _counts.Length ? new int[Math.Max(needed, _counts.Length * 2)] : _counts;
+        var present = _counts.AsSpan(0, _yearCount * Counter.Count);
+        present.CopyTo(target.AsSpan(shift * Counter.Count));
+        if (ReferenceEquals(target, _counts))
+        {
+            target.AsSpan(0, shift * Counter.Count).Clear();
+        }
+
+        _counts = target;
+        _yearCount = yearCount;
     }
 }

@@ -223,11 +223,11 @@ public sealed partial class ModelGrain(
             var record = Record!;
             if (store.State.PendingRemovalFrom is { } previousUnit)
             {
-                await GrainFactory.GetGrain<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
+                await GrainFactory.GetGrainFast<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
                 store.State.PendingRemovalFrom = null;
             }
 
-            var ack = await GrainFactory.GetGrain<IUnitGrain>(record.Unit)
+            var ack = await GrainFactory.GetGrainFast<IUnitGrain>(record.Unit)
                 .ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
             if (!ack.Refused)
             {
@@ -251,7 +251,7 @@ public sealed partial class ModelGrain(
 
     private async Task RequireUnitAsync(string unitCode)
     {
-        var info = await GrainFactory.GetGrain<IUnitGrain>(unitCode).GetInfo()
+        var info = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetInfo()
             ?? throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
         if (info.IsRetired)
         {

@@ -43,7 +43,7 @@ public sealed partial class UnitGrain : IRemindable
     /// <summary>Stores every change made so far, and makes sure the reminder exists before the sender hears "stored".</summary>
     private async Task AcknowledgeAsync()
     {
-        if (_unconfirmed && _state.Definition?.ParentCode is not null && _state.MergedInto is null)
+        if (_options.ResendReminders && _unconfirmed && _state.Definition?.ParentCode is not null && _state.MergedInto is null)
         {
             await Task.WhenAll(EnsureStoredAsync(), EnsureReminderAsync());
         }

@@ -10,14 +10,16 @@ public sealed partial class UnitGrain
 {
     private long _changeGeneration;
     private long _writtenGeneration;
+
+    /// <summary>Whether a write since activation has stored this activation's report epoch.</summary>
+    private bool _epochStored;
     private Task? _writeLoop;
     private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
 
     private bool _dirty;
-    private bool _flushScheduled;
-    private bool _flushing;
+    private bool _deactivating;
+    private Task? _flushLoop;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
-    private IGrainTimer? _flushTimer;
 
     private long _modelReportsReceived;
     private long _childReportsReceived;
@@ -173,6 +175,7 @@ public sealed partial class UnitGrain
             _lastWrite = time.GetUtcNow();
             metrics.UnitWrite((int)Math.Min(generation - _writtenGeneration, int.MaxValue));
             _writtenGeneration = generation;
+            _epochStored = true;
         }
     }
 
@@ -189,35 +192,43 @@ public sealed partial class UnitGrain
         DetachFrom = _state.DetachFrom,
     };
 
+    /// <summary>
+    /// Starts the flush loop unless it runs. A loop on the activation's scheduler rather than a grain timer per
+    /// flush: at hamlet and commune level nearly every change is flushed on its own (a unit there sees under one
+    /// update per interval), and creating and disposing a grain timer each time was a measurable share of the
+    /// silo's CPU and of its lock contention. Awaits resume on the activation, so the loop interleaves with
+    /// requests exactly like the reentrant timer did.
+    /// </summary>
     private void ScheduleFlush()
     {
-        if (_flushScheduled || _flushing)
+        if (_flushLoop is null || _flushLoop.IsCompleted)
         {
-            return;
+            _flushLoop = FlushLoopAsync();
         }
-
-        _flushScheduled = true;
-        var due = _lastFlush + _options.FlushInterval - time.GetUtcNow();
-        ArmFlushTimer(due < TimeSpan.Zero ? TimeSpan.Zero : due);
     }
 
-    private void ArmFlushTimer(TimeSpan due)
+    private async Task FlushLoopAsync()
     {
-        _flushTimer?.Dispose();
-        _flushTimer = this.RegisterGrainTimer(
-            FlushAsync,
-            new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
+        // Let the turn that made the change finish first, so reports arriving together share one flush.
+        await Task.Yield();
+        while (_dirty && !_deactivating)
+        {
+            var wait = _lastFlush + _options.FlushInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
+            if (!await FlushAsync())
+            {
+                await Task.Delay(_options.RetryDelay, time);
+            }
+        }
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Reports the current tally upward and to subscribers; false when the parent could not be reached.</summary>
+    private async Task<bool> FlushAsync()
     {
-        _flushScheduled = false;
-        if (!_dirty || _flushing)
-        {
-            return;
-        }
-
-        _flushing = true;
         _dirty = false;
         _lastFlush = time.GetUtcNow();
         if (_pendingSince is { } since)
@@ -227,7 +238,6 @@ public sealed partial class UnitGrain
 
         _pendingSince = null;
         _pendingReports = 0;
-        var retry = false;
         using var activity = RollupMetrics.Source.StartActivity("dvk.unit.flush");
         activity?.SetTag("dvk.unit", Code);
         try
@@ -240,11 +250,16 @@ public sealed partial class UnitGrain
             CountSubscribers();
             if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
             {
-                // The version is stored before it is sent: a report can never be re-sent with other content.
-                await EnsureStoredAsync();
+                // Only this activation's epoch must be in storage before its first report (see OnActivateAsync):
+                // a version can then never be sent twice with other content, even after a crash.
+                if (!_epochStored)
+                {
+                    await EnsureStoredAsync();
+                }
+
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
-                var ack = await GrainFactory.GetGrain<IUnitGrain>(parentCode).ReportChild(new ChildReport(Code, version, tally));
+                var ack = await GrainFactory.GetGrainFast<IUnitGrain>(parentCode).ReportChild(new ChildReport(Code, version, tally));
                 if (ack.Refused && _state.Definition.ParentCode == parentCode)
                 {
                     LogRefused(logger, Code, parentCode);
@@ -253,26 +268,13 @@ public sealed partial class UnitGrain
 
             // The parent stored a report that includes every change so far, unless more arrived meanwhile.
             _unconfirmed = _dirty;
+            return true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             LogFlushFailed(logger, exception, Code);
             _dirty = true;
-            retry = true;
-        }
-        finally
-        {
-            _flushing = false;
-        }
-
-        if (retry)
-        {
-            _flushScheduled = true;
-            ArmFlushTimer(_options.RetryDelay);
-        }
-        else if (_dirty)
-        {
-            ScheduleFlush();
+            return false;
         }
     }
 

@@ -52,11 +52,15 @@ public sealed partial class UnitGrain(
             this.RegisterGrainTimer(_ => CompleteParentChangeAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
 
-        // What the parent holds may be older than what was stored after the last report, so report
-        // again under a version never used before.
+        // Report versions are epoch (high 32 bits, one per activation) and sequence. A new epoch makes every
+        // version of this activation newer than any the previous one may have sent, stored or not, so a flush
+        // need not store its version before sending it; only the epoch must be stored before the first send.
+        _state.ReportVersion = ((_state.ReportVersion >> 32) + 1) << 32;
+        _epochStored = false;
+
+        // What the parent holds may be older than what was stored after the last report: report again.
         if (_state.Definition?.ParentCode is not null && _state.MergedInto is null)
         {
-            _state.ReportVersion++;
             Changed();
         }
 
@@ -65,6 +69,8 @@ public sealed partial class UnitGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A report still pending is re-sent by the next activation (the reminder brings it back if needed).
+        _deactivating = true;
         CountSubscribers(deactivating: true);
         if (_changeGeneration > _writtenGeneration)
         {

@@ -1,15 +1,21 @@
 namespace DanVanKheo.Grains;
 
-/// <summary>What a unit stores: its definition, the newest report of each child and each own model.</summary>
+/// <summary>
+/// What a unit stores: its definition, the newest report of each child and each own model. The unit writes a
+/// fresh snapshot each time (<see cref="UnitGrain"/>'s <c>Snapshot</c>), hence <see cref="ISnapshotState"/>.
+/// </summary>
 [GenerateSerializer, Alias("dvk.UnitState")]
-public sealed class UnitState
+public sealed class UnitState : ISnapshotState
 {
     [Id(0)] public UnitDefinition? Definition { get; set; }
     [Id(1)] public string? MergedInto { get; set; }
     [Id(2)] public Dictionary<string, ChildEntry> Children { get; set; } = new(StringComparer.Ordinal);
     [Id(3)] public Dictionary<string, ModelEntry> Models { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Version of the newest report this unit has sent (or is about to send) to its parent.</summary>
+    /// <summary>
+    /// Version of the newest report this unit has sent (or is about to send) to its parent: the activation's
+    /// epoch in the high 32 bits, a sequence in the low ones. Storage may lag the sequence, never the epoch.
+    /// </summary>
     [Id(4)] public long ReportVersion { get; set; }
     [Id(5)] public DateTimeOffset AsOf { get; set; }
 

@@ -25,9 +25,10 @@ public static class TelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
+        if (options.Tracing)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing
                     .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSampleRatio, 0, 1))))
@@ -48,26 +49,32 @@ public static class TelemetryExtensions
                 {
                     tracing.AddOtlpExporter();
                 }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics
-                    .AddMeter(TelemetryNames.Ours, TelemetryNames.Ours + ".*", TelemetryNames.OrleansMeter)
-                    .AddRuntimeInstrumentation()
-                    .AddAspNetCoreInstrumentation()
-                    .AddPrometheusExporter();
-                if (options.Console)
-                {
-                    metrics.AddConsoleExporter();
-                }
-
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
             });
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics
+                .AddMeter(TelemetryNames.Ours, TelemetryNames.Ours + ".*", TelemetryNames.OrleansMeter)
+                .AddRuntimeInstrumentation()
+                .AddAspNetCoreInstrumentation()
+                .AddPrometheusExporter();
+            if (options.Console)
+            {
+                metrics.AddConsoleExporter();
+            }
+
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         return builder;
     }
+
+    /// <summary>Whether traces are recorded (<see cref="TelemetryOptions.Tracing"/>): silo and client builders ask before <c>AddActivityPropagation()</c>.</summary>
+    public static bool IsTracingEnabled(this IConfiguration configuration) =>
+        (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions()).Tracing;
 
     /// <summary>Serves the Prometheus text format at <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapDanVanKheoMetrics(this IEndpointRouteBuilder endpoints)

@@ -68,4 +68,24 @@ public sealed class LocalMemoryGrainStorageTests
         Assert.False(read.RecordExists);
         Assert.Null(read.State!.Record);
     }
+
+    [Fact]
+    public async Task A_snapshot_state_is_kept_as_written_but_read_as_a_copy()
+    {
+        var storage = NewStorage();
+        var id = GrainId.Create("unit", "00001");
+        var snapshot = new UnitState { ReportVersion = 7 };
+        snapshot.Models["m1"] = new ModelEntry(1, new Contribution(2020, 1));
+        await storage.WriteStateAsync("unit", id, new GrainState<UnitState>(snapshot));
+
+        var read = new GrainState<UnitState>(new UnitState());
+        await storage.ReadStateAsync("unit", id, read);
+        read.State!.Models["m2"] = new ModelEntry(1, new Contribution(2021, 1));
+
+        var again = new GrainState<UnitState>(new UnitState());
+        await storage.ReadStateAsync("unit", id, again);
+        Assert.NotSame(snapshot, read.State);
+        Assert.Equal(7, again.State!.ReportVersion);
+        Assert.Equal(["m1"], again.State.Models.Keys);
+    }
 }

@@ -48,4 +48,22 @@ public sealed class TallyTests
         Assert.Equal(Tally.Empty, a.Subtract(a));
         Assert.Equal(new[] { 2015, 2020 }, a.Add(b).Years);
     }
+
+    [Fact]
+    public void The_builder_grows_both_ways_and_keeps_only_non_zero_years()
+    {
+        var late = new Tally([2024], [.. Enumerable.Range(1, Counter.Count)]);
+        var early = new Tally([2010, 2012], [.. Enumerable.Repeat(2, 2 * Counter.Count)]);
+        var builder = new TallyBuilder().Add(late, 1).Add(early, 1).Add(new Contribution(2012, 1), 1);
+
+        var sum = builder.ToTally();
+        Assert.Equal([2010, 2012, 2024], sum.Years);
+        Assert.Equal(3, sum.Get(2012, 0));
+        Assert.Equal(Counter.Count, sum.Get(2024, Counter.Count - 1));
+
+        var back = builder.Add(early, -1).Add(new Contribution(2012, 1), -1).ToTally();
+        Assert.Equal(late, back);
+        Assert.Equal(Tally.Empty, builder.Add(late, -1).ToTally());
+        Assert.Equal(early, builder.Clear().Add(early, 1).ToTally());
+    }
 }

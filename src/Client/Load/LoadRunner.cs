@@ -150,7 +150,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var truth = _pool[index];
         var id = _pool.Id(index);
         var input = ModelMix.Input(id, country.Units[truth.Unit].Code, truth, index);
-        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrain<IModelGrain>(id).Register(input), record: !initial))
+        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrainFast<IModelGrain>(id).Register(input), record: !initial))
         {
             _pool.Release(index);
         }
@@ -208,7 +208,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         }
 
         var id = _pool.Id(model);
-        var grain = grains.GetGrain<IModelGrain>(id);
+        var grain = grains.GetGrainFast<IModelGrain>(id);
         var truth = _pool[model];
         bool ok;
         switch (kind)
@@ -325,7 +325,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var truth = _pool[index];
         var id = _pool.Id(index);
         var input = ModelMix.Input(id, country.Units[truth.Unit].Code, truth, index);
-        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrain<IModelGrain>(id).Register(input)))
+        if (await WriteAsync(UpdateKind.Register, () => grains.GetGrainFast<IModelGrain>(id).Register(input)))
         {
             probes.Acknowledged(Stopwatch.GetTimestamp());
         }
@@ -347,7 +347,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
             var rate = (_updates - lastUpdates) / Math.Max((now - lastAt).TotalSeconds, 0.001);
             (lastUpdates, lastAt) = (_updates, now);
             var recent = probes.Lags().TakeLast(200).Select(l => l.LagMs).DefaultIfEmpty(0).Max();
-            progress.Status($"{rate:N0}/s, lag ≤ {recent:N0} ms, lỗi / failed {_failed}");
+            progress.Status($"{Output.Numbers.Format(rate, 0)}/s, lag ≤ {Output.Numbers.Format(recent, 0)} ms, lỗi / failed {Output.Numbers.Format(_failed)}");
             if (now - lastRenew > TimeSpan.FromSeconds(50))
             {
                 await national.Subscribe(observer);

@@ -1,3 +1,4 @@
+using DanVanKheo.ServiceDefaults;
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Storage;
 using Orleans.Runtime.Hosting;
@@ -64,11 +65,21 @@ public static class SiloHostingExtensions
                 }
 
                 silo.UseInMemoryReminderService();
+                if (builder.Configuration[$"{RollupOptions.Section}:{nameof(RollupOptions.ResendReminders)}"] is null)
+                {
+                    // Nothing survives a crash in memory, so the re-send reminders would protect nothing (see the option).
+                    silo.Services.PostConfigure<RollupOptions>(o => o.ResendReminders = false);
+                }
+
                 silo.Services.AddMemoryModelCatalog();
             }
 
-            silo.AddActivityPropagation();
-            silo.AddOperatorDashboard();
+            if (builder.Configuration.IsTracingEnabled())
+            {
+                silo.AddActivityPropagation();
+            }
+
+            silo.AddOperatorDashboard(builder.Configuration);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
         return builder;

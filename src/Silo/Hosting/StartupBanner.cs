@@ -16,7 +16,9 @@ public static class StartupBanner
             var first = app.Urls.FirstOrDefault()?.TrimEnd('/') ?? "";
             Console.WriteLine($"  Bảng theo dõi / dashboard:  {first}/");
             Console.WriteLine($"  API (OpenAPI + Scalar):     {first}/scalar   {first}/openapi/v1.json");
-            Console.WriteLine($"  Orleans Dashboard:          {first}{OperatorDashboardExtensions.Path}");
+            Console.WriteLine(app.Configuration.IsOperatorDashboardEnabled()
+                ? $"  Orleans Dashboard:          {first}{OperatorDashboardExtensions.Path}"
+                : $"  Orleans Dashboard:          off ({OperatorDashboardExtensions.EnabledKey} = false)");
             Console.WriteLine($"  Client:    dotnet run --project src/Client -- --gateway 127.0.0.1:{silo.GatewayPort} tally VN");
             if (storage.IsMemory)
             {
