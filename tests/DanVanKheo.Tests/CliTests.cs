@@ -5,6 +5,23 @@ namespace DanVanKheo.Tests;
 public sealed class CliTests(ClusterFixture fixture)
 {
     [Fact]
+    public async Task Benchmark_import_warms_up_untimed_then_times_a_fresh_province_whose_tally_counts_every_model()
+    {
+        var cli = new CliRunner(fixture.Client);
+
+        var (exit, output) = await cli.RunAsync("benchmark", "import", "--models", "300", "--warmup", "100", "--concurrency", "32");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("warm-up (untimed): 100 models", output);
+        var timed = System.Text.RegularExpressions.Regex.Match(output, @"benchmark import: 300 models in [\d,.]+ s = (\d+) models/s \(concurrency 32, province (\S+)\)");
+        Assert.True(timed.Success, output);
+        Assert.True(int.Parse(timed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var province = fixture.Client.GetGrain<IUnitGrain>(timed.Groups[2].Value);
+        var summary = await Eventually.Get(async () => (await province.GetInfo())!.Tally.Summarize(), s => s.Total + s.Discontinued == 300);
+        Assert.Equal(300, summary.Total + summary.Discontinued);
+    }
+
+    [Fact]
     public async Task A_units_file_with_bad_rows_stores_the_good_ones_and_names_each_bad_line()
     {
         var tree = new TestTree(fixture.Client);
