@@ -26,6 +26,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// With <paramref name="postgres"/> the gateways come from the cluster's membership table (every live silo),
     /// otherwise from <paramref name="gateways"/> (default <see cref="DefaultGateway"/>).
     /// </summary>
+    /// <summary>How long dvk waits for a gateway before it says none answers.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
     public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string? postgres, string clusterId, string serviceId, CancellationToken cancellationToken)
     {
         var usePostgres = !string.IsNullOrWhiteSpace(postgres);
@@ -40,8 +43,17 @@ public sealed class ClusterConnection : IAsyncDisposable
 
         // Only variables meant for dvk (DVK_Telemetry__Tracing=false, …): a silo's Orleans__* settings in the same shell must not leak in.
         builder.Configuration.AddEnvironmentVariables("DVK_");
+
+        // …and the standard OpenTelemetry ones under their own names (OTEL_EXPORTER_OTLP_ENDPOINT turns on OTLP export).
+        builder.Configuration.AddInMemoryCollection(
+            Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Where(e => e.Key is string key && key.StartsWith("OTEL_", StringComparison.Ordinal))
+                .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value?.ToString())));
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
+
+        // A failed start is reported once, as a DvkException line; the host's own stack trace would repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.AddDanVanKheoTelemetry("dvk");
         builder.UseOrleansClient(client =>
         {
@@ -71,15 +83,22 @@ public sealed class ClusterConnection : IAsyncDisposable
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
         });
         var host = builder.Build();
+
+        // Left alone, the Orleans client keeps trying an absent gateway for about three minutes before it gives up.
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connecting.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(connecting.Token);
         }
         catch (Exception exception)
         {
             host.Dispose();
             var where = usePostgres ? "any silo listed in the PostgreSQL membership table" : $"the silo at {string.Join(", ", endpoints.Select(e => e.ToString()))}";
-            throw new DvkException("no-cluster", $"cannot reach {where}: {exception.Message} / không kết nối được silo");
+            var why = connecting.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? $"no answer within {ConnectTimeout.TotalSeconds:0} s (is a silo running there?)"
+                : exception.Message;
+            throw new DvkException("no-cluster", $"cannot reach {where}: {why} / không kết nối được silo");
         }
 
         return new ClusterConnection(host);
