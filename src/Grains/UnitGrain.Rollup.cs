@@ -10,9 +10,6 @@ public sealed partial class UnitGrain
 {
     private long _changeGeneration;
     private long _writtenGeneration;
-
-    /// <summary>Whether a write since activation has stored this activation's report epoch.</summary>
-    private bool _epochStored;
     private Task? _writeLoop;
     private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
 
@@ -175,7 +172,6 @@ public sealed partial class UnitGrain
             _lastWrite = time.GetUtcNow();
             metrics.UnitWrite((int)Math.Min(generation - _writtenGeneration, int.MaxValue));
             _writtenGeneration = generation;
-            _epochStored = true;
         }
     }
 
@@ -252,7 +248,8 @@ public sealed partial class UnitGrain
             {
                 // Only this activation's epoch must be in storage before its first report (see OnActivateAsync):
                 // a version can then never be sent twice with other content, even after a crash.
-                if (!_epochStored)
+                // Every write stores the whole state, epoch included: nothing written yet means the epoch is not stored.
+                if (_writtenGeneration == 0)
                 {
                     await EnsureStoredAsync();
                 }

@@ -56,7 +56,6 @@ public sealed partial class UnitGrain(
         // version of this activation newer than any the previous one may have sent, stored or not, so a flush
         // need not store its version before sending it; only the epoch must be stored before the first send.
         _state.ReportVersion = ((_state.ReportVersion >> 32) + 1) << 32;
-        _epochStored = false;
 
         // What the parent holds may be older than what was stored after the last report: report again.
         if (_state.Definition?.ParentCode is not null && _state.MergedInto is null)
