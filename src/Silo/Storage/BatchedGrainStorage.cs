@@ -139,23 +139,16 @@ public sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
 
             foreach (var group in batch.GroupBy(o => (o.IsWrite, o.StateName)))
             {
-                var operations = group.ToList();
+                var operations = group.Key.IsWrite ? Distinct(group, deferred) : group.ToList();
                 Interlocked.Increment(ref _statements);
                 try
                 {
-                    if (group.Key.IsWrite)
-                    {
-                        await WriteAsync(group.Key.StateName, Distinct(operations, deferred));
-                    }
-                    else
-                    {
-                        await ReadAsync(group.Key.StateName, operations);
-                    }
+                    await (group.Key.IsWrite ? WriteAsync(group.Key.StateName, operations) : ReadAsync(group.Key.StateName, operations));
                 }
                 catch (Exception exception)
                 {
                     // One statement per group: it committed entirely or not at all, so each caller may retry.
-                    foreach (var operation in operations.Where(o => !deferred.Contains(o)))
+                    foreach (var operation in operations)
                     {
                         operation.Completion.TrySetException(exception);
                     }
@@ -165,10 +158,10 @@ public sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <summary>Two writes to one row in one statement could not each be checked against the version: the later waits a turn.</summary>
-    private static List<StateOperation> Distinct(List<StateOperation> operations, List<StateOperation> deferred)
+    private static List<StateOperation> Distinct(IEnumerable<StateOperation> operations, List<StateOperation> deferred)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var distinct = new List<StateOperation>(operations.Count);
+        var distinct = new List<StateOperation>();
         foreach (var operation in operations)
         {
             (keys.Add(operation.Key) ? distinct : deferred).Add(operation);
