@@ -21,7 +21,7 @@ public static class TelemetryExtensions
     public static TBuilder AddDanVanKheoTelemetry<TBuilder>(this TBuilder builder, string serviceName)
         where TBuilder : IHostApplicationBuilder
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = TelemetryOptions.From(builder.Configuration);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
 
@@ -73,8 +73,7 @@ public static class TelemetryExtensions
     }
 
     /// <summary>Whether traces are recorded (<see cref="TelemetryOptions.Tracing"/>): silo and client builders ask before <c>AddActivityPropagation()</c>.</summary>
-    public static bool IsTracingEnabled(this IConfiguration configuration) =>
-        (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions()).Tracing;
+    public static bool IsTracingEnabled(this IConfiguration configuration) => TelemetryOptions.From(configuration).Tracing;
 
     /// <summary>Serves the Prometheus text format at <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapDanVanKheoMetrics(this IEndpointRouteBuilder endpoints)

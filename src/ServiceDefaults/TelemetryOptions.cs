@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace DanVanKheo.ServiceDefaults;
 
 /// <summary>Bound from section <c>Telemetry</c> (environment: <c>Telemetry__Console=true</c> and so on).</summary>
@@ -22,6 +24,10 @@ public sealed class TelemetryOptions
     /// for dvk); metrics are unaffected.
     /// </summary>
     public bool Tracing { get; set; } = true;
+
+    /// <summary>The options as configured (section <see cref="Section"/>), defaults where unset.</summary>
+    public static TelemetryOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
     /// <summary>Record the very chatty <c>Microsoft.Orleans.Runtime</c> spans too (membership, directory, pings).</summary>
     public bool OrleansRuntimeSpans { get; set; }

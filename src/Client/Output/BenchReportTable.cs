@@ -1,4 +1,5 @@
 using DanVanKheo.Client.Bench;
+using DanVanKheo.Client.Load;
 using Spectre.Console;
 
 namespace DanVanKheo.Client.Output;
@@ -45,5 +46,5 @@ public static class BenchReportTable
         }
     }
 
-    private static string Pair(DanVanKheo.Client.Load.Percentiles p) => $"{Numbers.Format(p.P50, 3)} / {Numbers.Format(p.P99, 3)}";
+    private static string Pair(Percentiles p) => $"{Numbers.Format(p.P50, 3)} / {Numbers.Format(p.P99, 3)}";
 }
