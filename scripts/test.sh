@@ -5,15 +5,21 @@ cd "$(dirname "$0")/.."
 results=artifacts/test-results
 # The durability tests need PostgreSQL: provide one when none is given and a local one can be started.
 if [ -z "${DVK_TEST_POSTGRES:-}" ]; then
-  if DVK_TEST_POSTGRES=$(bash scripts/test-postgres.sh); then
+  # Through a file, not $(...): a pipe that any started process kept open would make the capture wait forever.
+  connection_file=$(mktemp)
+  if timeout 300 bash scripts/test-postgres.sh >"$connection_file"; then
+    DVK_TEST_POSTGRES=$(cat "$connection_file")
     export DVK_TEST_POSTGRES
   else
     unset DVK_TEST_POSTGRES
     echo "PostgreSQL not available: durability tests will be skipped (and fail under CI=true)" >&2
   fi
+  rm -f "$connection_file"
 fi
 rm -rf "$results"
-dotnet test DanVanKheo.sln -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+# A test that hangs is killed and reported after 10 minutes (the longest test takes under 2) instead of
+# holding CI until its limit.
+dotnet test DanVanKheo.sln -c Release --blame-hang-timeout 10m --blame-hang-dump-type none --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
