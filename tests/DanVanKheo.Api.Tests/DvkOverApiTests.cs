@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using DanVanKheo.Client;
 using DanVanKheo.Client.Http;
-using Spectre.Console;
 
 namespace DanVanKheo.Api.Tests;
 
@@ -104,14 +103,7 @@ public sealed class DvkOverApiTests(ApiHost host)
     private async Task<(int Code, string Output)> RunAsync(string? token, params string[] args)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
+        var console = TestConsole.Create(writer);
         HttpGrainFactory? factory = null;
         var context = new CliContext(console, (parse, _) => Task.FromResult<IGrainFactory>(factory ??= HttpGrainFactory.FromOptions(parse)!));
         string[] all = token is null ? ["--api", host.BaseAddress.ToString(), .. args] : ["--api", host.BaseAddress.ToString(), "--token", token, .. args];

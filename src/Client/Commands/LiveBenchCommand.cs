@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using DanVanKheo.Client.Output;
 using Spectre.Console;
 
 namespace DanVanKheo.Client.Commands;
@@ -31,10 +32,10 @@ public static class LiveBenchCommand
             var duration = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(seconds), 1, 600));
             var writerCount = Math.Clamp(parse.GetValue(writers), 1, 1024);
             var subscriberCount = Math.Clamp(parse.GetValue(subscribers), 1, 20_000);
-            console.MarkupLineInterpolated($"Cây thử / bench tree: [bold]{tree.Units.Count}[/] units under {tree.Province}; {writerCount} writers, {duration.TotalSeconds:0} s per phase");
+            console.MarkupLineInterpolated($"Cây thử / bench tree: [bold]{Numbers.Format(tree.Units.Count)}[/] units under {tree.Province}; {writerCount} writers, {Numbers.Format(duration.TotalSeconds, 0)} s per phase");
 
             var alone = await WriteAsync(grains, tree, writerCount, duration, "a", ct);
-            console.MarkupLineInterpolated($"Ghi không có người xem / writes without subscribers: [bold]{alone:N0}[/] models/s");
+            console.MarkupLineInterpolated($"Ghi không có người xem / writes without subscribers: [bold]{Numbers.Format(alone, 0)}[/] models/s");
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
             {
@@ -51,7 +52,7 @@ public static class LiveBenchCommand
                 throw new DvkException("bench-timeout", $"only {feeds.Count(f => f.FirstEvent.Task.IsCompleted)} of {subscriberCount} subscribers got their first snapshot within 120 s");
             }
 
-            console.MarkupLineInterpolated($"{subscriberCount:N0} subscribers connected, each with its snapshot, in {connecting.Elapsed.TotalSeconds:0.0} s");
+            console.MarkupLineInterpolated($"{Numbers.Format(subscriberCount)} subscribers connected, each with its snapshot, in {Numbers.Format(connecting.Elapsed.TotalSeconds, 1)} s");
             var before = feeds.Sum(f => f.Updates);
             var clock = Stopwatch.StartNew();
             var withSubscribers = await WriteAsync(grains, tree, writerCount, duration, "b", ct);
@@ -64,8 +65,8 @@ public static class LiveBenchCommand
             await stop.CancelAsync();
             await Task.WhenAll(reading);
 
-            console.MarkupLineInterpolated($"Ghi khi có {subscriberCount:N0} người xem / writes with {subscriberCount:N0} subscribers: [bold]{withSubscribers:N0}[/] models/s ({(alone == 0 ? 0 : withSubscribers / alone * 100):0}% of the rate without)");
-            console.MarkupLineInterpolated($"Sự kiện đã gửi / events delivered: [bold]{delivered / elapsed:N0}[/] events/s ({delivered:N0} in {elapsed:0.0} s); subscribers with no update: {starved}");
+            console.MarkupLineInterpolated($"Ghi khi có {Numbers.Format(subscriberCount)} người xem / writes with {Numbers.Format(subscriberCount)} subscribers: [bold]{Numbers.Format(withSubscribers, 0)}[/] models/s ({Numbers.Format(alone == 0 ? 0 : withSubscribers / alone * 100, 0)}% of the rate without)");
+            console.MarkupLineInterpolated($"Sự kiện đã gửi / events delivered: [bold]{Numbers.Format(delivered / elapsed, 0)}[/] events/s ({Numbers.Format(delivered)} in {Numbers.Format(elapsed, 1)} s); subscribers with no update: {Numbers.Format(starved)}");
             return starved == 0 ? CommandRunner.Ok : CommandRunner.Rejected;
         });
         return command;

@@ -84,7 +84,7 @@ public static class LoadTestCommand
 
         if (chartFile is not null)
         {
-            var title = $"dvk loadtest: {report.Provinces} tỉnh, {report.Models:N0} mô hình, {report.UpdatesPerSecond:N0} cập nhật/giây";
+            var title = $"dvk loadtest: {report.Provinces} tỉnh, {Numbers.Format(report.Models)} mô hình, {Numbers.Format(report.UpdatesPerSecond, 0)} cập nhật/giây";
             await File.WriteAllTextAsync(chartFile.FullName, SvgChart.Render(report.Timeline, title), new UTF8Encoding(false), cancellationToken);
             context.Console.MarkupLineInterpolated($"Biểu đồ / chart: {chartFile.FullName}");
         }
