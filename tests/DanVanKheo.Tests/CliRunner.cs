@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using DanVanKheo.Client;
 using Spectre.Console;
@@ -5,8 +6,13 @@ using Spectre.Console;
 namespace DanVanKheo.Tests;
 
 /// <summary>Runs <c>dvk</c> commands in-process against the test cluster and captures what they print.</summary>
-public sealed class CliRunner(IGrainFactory grains)
+public sealed class CliRunner(Func<ParseResult, CancellationToken, Task<IGrainFactory>> connect)
 {
+    public CliRunner(IGrainFactory grains)
+        : this((_, _) => Task.FromResult(grains))
+    {
+    }
+
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var (run, _) = Start(args);
@@ -25,7 +31,7 @@ public sealed class CliRunner(IGrainFactory grains)
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var context = new CliContext(console, (_, _) => Task.FromResult(grains));
+        var context = new CliContext(console, connect);
         async Task<(int, string)> RunAsync()
         {
             var exitCode = await DvkCli.RunAsync(context, args);
