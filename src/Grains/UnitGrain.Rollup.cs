@@ -144,6 +144,12 @@ public sealed partial class UnitGrain
     /// <summary>Returns once every change made before the call is in storage; concurrent callers share writes.</summary>
     private async Task EnsureStoredAsync()
     {
+        if (_options.WriteBehind && !_deactivating)
+        {
+            // The store lives in this process (see the option): the activation's memory is as durable as a write.
+            return;
+        }
+
         var target = _changeGeneration;
         while (_writtenGeneration < target)
         {

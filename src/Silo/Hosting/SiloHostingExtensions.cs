@@ -71,6 +71,11 @@ public static class SiloHostingExtensions
                     silo.Services.PostConfigure<RollupOptions>(o => o.ResendReminders = false);
                 }
 
+                if (storage.IsLocalMemory && builder.Configuration[$"{RollupOptions.Section}:{nameof(RollupOptions.WriteBehind)}"] is null)
+                {
+                    silo.Services.PostConfigure<RollupOptions>(o => o.WriteBehind = true);
+                }
+
                 silo.Services.AddMemoryModelCatalog();
             }
 

@@ -1,0 +1,90 @@
+using DanVanKheo.Grains;
+using DanVanKheo.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+
+namespace DanVanKheo.Tests;
+
+/// <summary>
+/// LocalMemory storage with <see cref="RollupOptions.WriteBehind"/> (the silo's setting for it): units write only when
+/// they deactivate, so a deactivated and re-activated tree must come back with every tally and keep counting exactly.
+/// </summary>
+public sealed class WriteBehindTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddDanVanKheoGrains();
+            host.Services.Configure<RollupOptions>(o =>
+            {
+                o.FlushInterval = ClusterFixture.FlushInterval;
+                o.RetryDelay = TimeSpan.FromMilliseconds(100);
+                o.ResendReminders = false;
+                o.WriteBehind = true;
+            });
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
+            {
+                silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
+            }
+
+            silo.UseInMemoryReminderService();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Units_deactivated_and_reactivated_keep_every_tally_and_count_new_changes_exactly_once()
+    {
+        var grains = _cluster.Client;
+        var tree = new TestTree(grains);
+        await tree.Unit("p", Level.Province, null);
+        await tree.Unit("d", Level.District, "p");
+        await tree.Unit("c", Level.Commune, "d");
+        await tree.Unit("h", Level.Hamlet, "c");
+        var models = Enumerable.Range(0, 40)
+            .Select(i => TestTree.Model($"{tree.Prefix}-m{i}", tree.Code(i % 4 == 0 ? "d" : i % 4 == 1 ? "c" : "h"), (Field)(i % 4), year: 2018 + (i % 5)))
+            .ToArray();
+        await Task.WhenAll(models.Select(m => grains.GetGrain<IModelGrain>(m.Id).Register(m)));
+        await grains.GetGrain<IModelGrain>(models[1].Id).Discontinue();
+        await grains.GetGrain<IModelGrain>(models[2].Id).Evaluate(2024, effective: true);
+        await Eventually.Get(() => tree.Summary(Rules.NationalCode), s => s.Total == 39 && s.Effective == 1);
+        string[] codes = [tree.Code("h"), tree.Code("c"), tree.Code("d"), tree.Code("p"), Rules.NationalCode];
+        var before = await Task.WhenAll(codes.Select(tree.Tally));
+        var activated = await grains.GetGrain<IUnitGrain>(tree.Code("h")).GetStats();
+
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // The collection really replaced the activations; otherwise this test would prove nothing.
+        var reactivated = await grains.GetGrain<IUnitGrain>(tree.Code("h")).GetStats();
+        Assert.True(reactivated.ActivatedAt > activated.ActivatedAt, "the hamlet was not deactivated");
+        var after = await Task.WhenAll(codes.Select(tree.Tally));
+        Assert.Equal(before, after);
+
+        // Re-activated units report under a new epoch: one more model is counted once at every level, not again.
+        var extra = TestTree.Model($"{tree.Prefix}-extra", tree.Code("h"));
+        await grains.GetGrain<IModelGrain>(extra.Id).Register(extra);
+        await grains.GetGrain<IModelGrain>(models[3].Id).Discontinue();
+        var national = await Eventually.Get(() => tree.Summary(Rules.NationalCode), s => s.Discontinued == 2 && s.Total == 39);
+        Assert.Equal(1, national.Effective);
+
+        // Hamlet: 20 models, one discontinued, one new; commune adds 10 (one discontinued); district adds 10.
+        int[] expected = [20, 29, 39, 39, 39];
+        var totals = await Task.WhenAll(codes.Select(async code => (await tree.Summary(code)).Total));
+        Assert.Equal(expected, totals);
+    }
+}
