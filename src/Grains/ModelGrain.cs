@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DanVanKheo.Grains;
 
@@ -9,6 +10,7 @@ namespace DanVanKheo.Grains;
 /// </summary>
 public sealed partial class ModelGrain(
     [PersistentState(ModelGrain.StateName, StorageNames.Rollup)] IPersistentState<ModelState> store,
+    IOptions<RollupOptions> options,
     TimeProvider time,
     RollupMetrics metrics,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
@@ -17,7 +19,9 @@ public sealed partial class ModelGrain(
     public const string StateName = "model";
 
     private const int MaxRedirects = 8;
+    private readonly bool _writeBehind = options.Value.WriteBehind;
     private long _confirmedVersion = -1;
+    private bool _unwritten;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -44,6 +48,15 @@ public sealed partial class ModelGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unwritten)
+        {
+            await store.WriteStateAsync(cancellationToken);
+            _unwritten = false;
+        }
     }
 
     public Task<ModelRecord?> Get() => Task.FromResult(Record);
@@ -199,7 +212,7 @@ public sealed partial class ModelGrain(
 
         try
         {
-            await store.WriteStateAsync();
+            await WriteAsync();
         }
         catch
         {
@@ -243,10 +256,22 @@ public sealed partial class ModelGrain(
             // The unit was merged while this model pointed at it: follow it.
             store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
             store.State.PendingRemovalFrom = record.Unit;
-            await store.WriteStateAsync();
+            await WriteAsync();
         }
 
         throw new DvkException("merge-loop", $"model '{Id}' was redirected more than {MaxRedirects} times by unit merges");
+    }
+
+    /// <summary>Stores the state, or with write-behind (the store lives in this process, see <see cref="RollupOptions.WriteBehind"/>) leaves it to deactivation.</summary>
+    private Task WriteAsync()
+    {
+        if (_writeBehind)
+        {
+            _unwritten = true;
+            return Task.CompletedTask;
+        }
+
+        return store.WriteStateAsync();
     }
 
     private async Task RequireUnitAsync(string unitCode)

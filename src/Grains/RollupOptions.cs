@@ -28,7 +28,7 @@ public sealed class RollupOptions
     public bool ResendReminders { get; set; } = true;
 
     /// <summary>
-    /// Units write their state only when they deactivate. Only for storage that lives in the silo process itself
+    /// Units and models write their state only when they deactivate. Only for storage that lives in the silo process itself
     /// (LocalMemory): there a write protects nothing the activation does not already hold, since a crash loses both,
     /// while each write costs a snapshot of the unit's children and models that the garbage collector then has to
     /// promote (a fifth of the silo's allocations in the load test). The silo turns it on for LocalMemory storage

@@ -7,8 +7,9 @@ using Orleans.TestingHost;
 namespace DanVanKheo.Tests;
 
 /// <summary>
-/// LocalMemory storage with <see cref="RollupOptions.WriteBehind"/> (the silo's setting for it): units write only when
-/// they deactivate, so a deactivated and re-activated tree must come back with every tally and keep counting exactly.
+/// LocalMemory storage with <see cref="RollupOptions.WriteBehind"/> (the silo's setting for it): units and models write
+/// only when they deactivate, so a deactivated and re-activated tree must come back with every tally and model and keep
+/// counting exactly.
 /// </summary>
 public sealed class WriteBehindTests : IAsyncLifetime
 {
@@ -74,6 +75,9 @@ public sealed class WriteBehindTests : IAsyncLifetime
         Assert.True(reactivated.ActivatedAt > activated.ActivatedAt, "the hamlet was not deactivated");
         var after = await Task.WhenAll(codes.Select(tree.Tally));
         Assert.Equal(before, after);
+        var evaluated = await grains.GetGrain<IModelGrain>(models[2].Id).Get();
+        Assert.Equal([new Evaluation(2024, true)], evaluated!.Evaluations);
+        Assert.Equal(ModelStatus.Discontinued, (await grains.GetGrain<IModelGrain>(models[1].Id).Get())!.Status);
 
         // Re-activated units report under a new epoch: one more model is counted once at every level, not again.
         var extra = TestTree.Model($"{tree.Prefix}-extra", tree.Code("h"));
