@@ -248,7 +248,12 @@ public sealed partial class UnitGrain
             var asOf = _state.AsOf;
             var version = ++_state.ReportVersion;
             Touch();
-            _observers.Notify(o => o.OnTally(new TallyUpdate(Code, version, tally, asOf)));
+            if (_observers.Count > 0)
+            {
+                // Most units have no live subscriber; a method of its own keeps the closure out of every other flush.
+                NotifySubscribers(new TallyUpdate(Code, version, tally, asOf));
+            }
+
             CountSubscribers();
             if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
             {
@@ -280,6 +285,8 @@ public sealed partial class UnitGrain
             return false;
         }
     }
+
+    private void NotifySubscribers(TallyUpdate update) => _observers.Notify(o => o.OnTally(update));
 
     /// <summary>Keeps the live-subscriber gauge in step with this unit's observers (they also expire silently).</summary>
     private void CountSubscribers(bool deactivating = false)
