@@ -28,9 +28,13 @@ public static class TallyWatch
         var renewing = RenewAsync(renew, unit, reference, stop.Token);
         try
         {
+            var newest = new NewestUpdates(info.AsOf);
             await foreach (var update in updates.Reader.ReadAllAsync(stop.Token))
             {
-                Print(context, info, update.Tally, update.AsOf, from, to, json);
+                if (newest.Accept(update))
+                {
+                    Print(context, info, update.Tally, update.AsOf, from, to, json);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
