@@ -1,5 +1,8 @@
 using DanVanKheo.Grains;
+using DanVanKheo.Silo.Hosting;
 using DanVanKheo.Silo.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
@@ -46,6 +49,24 @@ public sealed class WriteBehindTests : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("Memory")]
+    public void The_silo_refuses_write_behind_where_an_acknowledged_write_must_reach_the_store(string provider)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
+            ["Rollup:WriteBehind"] = "true",
+        });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddDanVanKheoSilo());
+
+        Assert.Contains("Rollup:WriteBehind is only for Storage:Provider=LocalMemory", refused.Message);
     }
 
     [Fact]

@@ -22,6 +22,13 @@ public static class SiloHostingExtensions
             throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not known; use Memory, LocalMemory or Postgres");
         }
 
+        if (!storage.IsLocalMemory && builder.Configuration.GetValue<bool>($"{RollupOptions.Section}:{nameof(RollupOptions.WriteBehind)}"))
+        {
+            // Write-behind would acknowledge writes that never reached the database (or the cluster's memory storage).
+            throw new InvalidOperationException(
+                $"Rollup:WriteBehind is only for Storage:Provider=LocalMemory, not '{storage.Provider}': there an acknowledged write must be stored before it is acknowledged");
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             // A default in code, not in appsettings.json, so that ASPNETCORE_URLS (read before appsettings) still wins.
