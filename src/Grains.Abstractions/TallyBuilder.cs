@@ -12,10 +12,100 @@ public sealed class TallyBuilder
     private int _yearCount;
     private int[] _counts = [];
 
+    public bool IsEmpty
+    {
+        get
+        {
+            for (var y = 0; y < _yearCount; y++)
+            {
+                if (RowAt(y).ContainsAnyExcept(0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public TallyBuilder Clear()
     {
         Array.Clear(_counts);
         _yearCount = 0;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes this builder hold exactly <paramref name="tally"/>, reusing its array when it is large enough. A parent keeps
+    /// each child's latest tally this way rather than holding the reported object: a report then becomes garbage as
+    /// soon as it is applied, while a retained one lived until the child's next report and was promoted by every
+    /// young collection in between (at whole-country scale that copying was most of the silo's GC pause).
+    /// </summary>
+    public TallyBuilder Set(Tally tally)
+    {
+        Array.Clear(_counts, 0, Math.Min(_counts.Length, _yearCount * Counter.Count));
+        _yearCount = 0;
+        if (tally.IsEmpty)
+        {
+            return this;
+        }
+
+        _firstYear = tally.Years[0];
+        _yearCount = tally.Years[^1] - _firstYear + 1;
+        if (_counts.Length < _yearCount * Counter.Count)
+        {
+            _counts = new int[_yearCount * Counter.Count];
+        }
+
+        for (var i = 0; i < tally.Years.Length; i++)
+        {
+            tally.Counts.AsSpan(i * Counter.Count, Counter.Count).CopyTo(RowAt(tally.Years[i] - _firstYear));
+        }
+
+        return this;
+    }
+
+    /// <summary>True when this builder holds the same counts as <paramref name="tally"/>.</summary>
+    public bool SameAs(Tally tally)
+    {
+        var matched = 0;
+        for (var y = 0; y < _yearCount; y++)
+        {
+            var row = RowAt(y);
+            if (!row.ContainsAnyExcept(0))
+            {
+                continue;
+            }
+
+            if (matched >= tally.Years.Length || tally.Years[matched] != _firstYear + y
+                || !row.SequenceEqual(tally.Counts.AsSpan(matched * Counter.Count, Counter.Count)))
+            {
+                return false;
+            }
+
+            matched++;
+        }
+
+        return matched == tally.Years.Length;
+    }
+
+    public TallyBuilder Add(TallyBuilder other, int sign)
+    {
+        for (var y = 0; y < other._yearCount; y++)
+        {
+            var source = other.RowAt(y);
+            if (!source.ContainsAnyExcept(0))
+            {
+                continue;
+            }
+
+            var row = Row(other._firstYear + y);
+            for (var c = 0; c < Counter.Count; c++)
+            {
+                row[c] += sign * source[c];
+            }
+        }
+
         return this;
     }
 

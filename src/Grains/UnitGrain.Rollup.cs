@@ -66,21 +66,23 @@ public sealed partial class UnitGrain
         _childReportsReceived++;
         _pendingReports++;
         metrics.ChildReportReceived(_state.Definition?.Level);
-        if (!_state.Children.TryGetValue(report.Code, out var entry))
+        if (!_children.TryGetValue(report.Code, out var slot))
         {
             return new ReportAck(true, _state.MergedInto);
         }
 
-        if (entry.Version < report.Version)
+        if (slot.Version < report.Version)
         {
-            _sum.Add(entry.Tally, -1).Add(report.Tally, 1);
-            _state.Children[report.Code] = entry with { Version = report.Version, Tally = report.Tally };
-            if (!entry.Tally.Equals(report.Tally))
+            if (!slot.Tally.SameAs(report.Tally))
             {
+                _sum.Add(slot.Tally, -1);
+                slot.Accept(report.Version, report.Tally);
+                _sum.Add(slot.Tally, 1);
                 Changed();
             }
             else
             {
+                slot.Confirm(report.Version);
                 Touch();
             }
         }
@@ -100,7 +102,7 @@ public sealed partial class UnitGrain
     {
         var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
         _sum.Clear();
-        foreach (var child in _state.Children.Values)
+        foreach (var child in _children.Values)
         {
             _sum.Add(child.Tally, 1);
         }
@@ -186,7 +188,7 @@ public sealed partial class UnitGrain
     {
         Definition = _state.Definition,
         MergedInto = _state.MergedInto,
-        Children = new Dictionary<string, ChildEntry>(_state.Children, StringComparer.Ordinal),
+        Children = _children.ToDictionary(c => c.Key, c => c.Value.ToEntry(), StringComparer.Ordinal),
         Models = new Dictionary<string, ModelEntry>(_state.Models, StringComparer.Ordinal),
         ReportVersion = _state.ReportVersion,
         AsOf = _state.AsOf,
@@ -244,7 +246,7 @@ public sealed partial class UnitGrain
         activity?.SetTag("dvk.unit", Code);
         try
         {
-            var tally = CurrentTally;
+            var tally = ReportTally;
             var asOf = _state.AsOf;
             var version = ++_state.ReportVersion;
             Touch();

@@ -21,12 +21,26 @@ public sealed partial class UnitGrain(
     private readonly RollupOptions _options = options.Value;
     private readonly TallyBuilder _sum = new();
     private readonly ObserverManager<ITallyObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
+
+    /// <summary>
+    /// The children with their latest reports, kept in place (see <see cref="ChildSlot"/>); <see cref="UnitState.Children"/>
+    /// is only the stored form, built by each write.
+    /// </summary>
+    private readonly Dictionary<string, ChildSlot> _children = new(StringComparer.Ordinal);
     private UnitState _state = new();
+
+    /// <summary>The tally as last read; a flush does not keep the one it sends (see <see cref="ReportTally"/>).</summary>
     private Tally? _tally;
 
     private string Code => this.GetPrimaryKeyString();
 
     private Tally CurrentTally => _tally ??= _sum.ToTally();
+
+    /// <summary>
+    /// The tally for a report: a cached one when a read made it, otherwise a fresh one the unit does not keep. Kept, it
+    /// would live until the unit's next change (seconds at a hamlet) and be copied by every young collection meanwhile.
+    /// </summary>
+    private Tally ReportTally => _tally ?? _sum.ToTally();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -37,11 +51,15 @@ public sealed partial class UnitGrain(
             _state.Definition = new UnitDefinition(Rules.NationalCode, "Việt Nam", Level.National, "Quốc gia", null);
         }
 
-        foreach (var child in _state.Children.Values)
+        foreach (var (code, child) in _state.Children)
         {
-            _sum.Add(child.Tally, 1);
+            var slot = ChildSlot.Of(child);
+            _children[code] = slot;
+            _sum.Add(slot.Tally, 1);
         }
 
+        // The slots hold the children from here on; each write stores a fresh snapshot of them.
+        _state.Children = new(StringComparer.Ordinal);
         foreach (var model in _state.Models.Values)
         {
             _sum.Add(model.Contribution, 1);
@@ -170,7 +188,7 @@ public sealed partial class UnitGrain(
             Touch();
         }
 
-        if (moved && !CurrentTally.IsEmpty)
+        if (moved && !_sum.IsEmpty)
         {
             // The new parent holds no tally of this unit yet: report under a new version at once.
             _state.ReportVersion++;
@@ -183,8 +201,8 @@ public sealed partial class UnitGrain(
     public Task<UnitInfo?> GetInfo() => Task.FromResult(_state.Definition is null ? null : Info());
 
     public Task<ChildSummary[]> GetChildren() => Task.FromResult(
-        _state.Children
-            .Select(c => new ChildSummary(c.Key, c.Value.Name, c.Value.Level, c.Value.Tally))
+        _children
+            .Select(c => new ChildSummary(c.Key, c.Value.Name, c.Value.Level, c.Value.Tally.ToTally()))
             .OrderBy(c => c.Code, StringComparer.Ordinal)
             .ToArray());
 
@@ -217,7 +235,7 @@ public sealed partial class UnitGrain(
             throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
         }
 
-        foreach (var childCode in _state.Children.Keys.ToArray())
+        foreach (var childCode in _children.Keys.ToArray())
         {
             var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
             if (await child.GetInfo() is { } childInfo)
@@ -246,16 +264,22 @@ public sealed partial class UnitGrain(
     public async Task AttachChild(string code, string name, Level level)
     {
         ThrowIfRetired();
-        _state.Children[code] = _state.Children.TryGetValue(code, out var existing)
-            ? existing with { Name = name, Level = level }
-            : new ChildEntry(name, level, 0, Tally.Empty);
+        if (_children.TryGetValue(code, out var existing))
+        {
+            existing.Rename(name, level);
+        }
+        else
+        {
+            _children[code] = new ChildSlot(name, level, 0, new TallyBuilder());
+        }
+
         Touch();
         await EnsureStoredAsync();
     }
 
     public async Task DetachChild(string code)
     {
-        if (_state.Children.Remove(code, out var entry))
+        if (_children.Remove(code, out var entry))
         {
             _sum.Add(entry.Tally, -1);
             Changed();
@@ -282,7 +306,7 @@ public sealed partial class UnitGrain(
         _state.Definition!,
         CurrentTally,
         _state.AsOf,
-        _state.Children.Count,
+        _children.Count,
         _state.Models.Count(m => m.Value.Contribution.Mask != 0),
         _state.MergedInto);
 

@@ -66,4 +66,33 @@ public sealed class TallyTests
         Assert.Equal(Tally.Empty, builder.Add(late, -1).ToTally());
         Assert.Equal(early, builder.Clear().Add(early, 1).ToTally());
     }
+
+    [Fact]
+    public void A_builder_set_to_a_tally_holds_exactly_it_and_adds_to_another_builder()
+    {
+        var wide = new Tally([2010, 2024], [.. Enumerable.Range(1, 2 * Counter.Count)]);
+        var narrow = new Tally([2016], [.. Enumerable.Repeat(3, Counter.Count)]);
+        var slot = new TallyBuilder().Set(wide);
+        Assert.Equal(wide, slot.ToTally());
+        Assert.True(slot.SameAs(wide));
+        Assert.False(slot.SameAs(narrow));
+        Assert.False(slot.SameAs(Tally.Empty));
+
+        // Set again reuses the array: nothing of the wider tally may stay behind.
+        slot.Set(narrow);
+        Assert.Equal(narrow, slot.ToTally());
+        Assert.True(slot.SameAs(narrow));
+        Assert.False(slot.SameAs(wide));
+
+        var sum = new TallyBuilder().Add(wide, 1).Add(slot, 1);
+        Assert.Equal(wide.Add(narrow), sum.ToTally());
+        Assert.Equal(wide, sum.Add(slot, -1).ToTally());
+        Assert.False(sum.IsEmpty);
+
+        slot.Set(Tally.Empty);
+        Assert.True(slot.IsEmpty);
+        Assert.True(slot.SameAs(Tally.Empty));
+        Assert.Equal(Tally.Empty, slot.ToTally());
+        Assert.True(new TallyBuilder().Add(narrow, 1).Add(narrow, -1).IsEmpty);
+    }
 }
