@@ -15,7 +15,7 @@ public sealed partial class UnitGrain
 
     private bool _dirty;
     private bool _deactivating;
-    private Task? _flushLoop;
+    private bool _flushing;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
 
     private long _modelReportsReceived;
@@ -201,32 +201,42 @@ public sealed partial class UnitGrain
     /// flush: at hamlet and commune level nearly every change is flushed on its own (a unit there sees under one
     /// update per interval), and creating and disposing a grain timer each time was a measurable share of the
     /// silo's CPU and of its lock contention. Awaits resume on the activation, so the loop interleaves with
-    /// requests exactly like the reentrant timer did.
+    /// requests exactly like the reentrant timer did. A flag, not the loop's task, says that it runs: a finished task
+    /// kept in a field lived until the unit's next change and was promoted like any other survivor.
     /// </summary>
     private void ScheduleFlush()
     {
-        if (_flushLoop is null || _flushLoop.IsCompleted)
+        if (!_flushing)
         {
-            _flushLoop = FlushLoopAsync();
+            _flushing = true;
+            _ = FlushLoopAsync();
         }
     }
 
+    /// <summary>Never throws: <see cref="FlushAsync"/> catches what a report can throw.</summary>
     private async Task FlushLoopAsync()
     {
-        // Let the turn that made the change finish first, so reports arriving together share one flush.
-        await Task.Yield();
-        while (_dirty && !_deactivating)
+        try
         {
-            var wait = _lastFlush + _options.FlushInterval - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // Let the turn that made the change finish first, so reports arriving together share one flush.
+            await Task.Yield();
+            while (_dirty && !_deactivating)
             {
-                await Task.Delay(wait, time);
-            }
+                var wait = _lastFlush + _options.FlushInterval - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time);
+                }
 
-            if (!await FlushAsync())
-            {
-                await Task.Delay(_options.RetryDelay, time);
+                if (!await FlushAsync())
+                {
+                    await Task.Delay(_options.RetryDelay, time);
+                }
             }
+        }
+        finally
+        {
+            _flushing = false;
         }
     }
 
