@@ -30,6 +30,10 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("ReportChild")]
     Task<ReportAck> ReportChild(ChildReport report);
 
+    /// <summary>Applies a child's changes when this unit holds the version they are based on (see <see cref="ChildDelta"/>).</summary>
+    [Alias("ReportChildDelta")]
+    Task<ReportAck> ReportChildDelta(ChildDelta report);
+
     [Alias("AttachChild")]
     Task AttachChild(string code, string name, Level level);
 

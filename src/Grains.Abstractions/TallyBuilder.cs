@@ -154,6 +154,61 @@ public sealed class TallyBuilder
         return this;
     }
 
+    public TallyBuilder Add(TallyDelta delta, int sign)
+    {
+        for (var i = 0; i < delta.Count; i++)
+        {
+            Row(delta.YearAt(i))[delta.CounterAt(i)] += sign * delta.AmountAt(i);
+        }
+
+        return this;
+    }
+
+    /// <summary>What must be added to <paramref name="baseline"/> to give this builder's counts.</summary>
+    public TallyDelta DeltaFrom(TallyBuilder baseline)
+    {
+        if (_yearCount == 0 && baseline._yearCount == 0)
+        {
+            return TallyDelta.Empty;
+        }
+
+        var first = Math.Min(_yearCount == 0 ? int.MaxValue : _firstYear, baseline._yearCount == 0 ? int.MaxValue : baseline._firstYear);
+        var end = Math.Max(_firstYear + _yearCount, baseline._firstYear + baseline._yearCount);
+        var cells = 0;
+        for (var year = first; year < end; year++)
+        {
+            cells += CountDifferences(RowOf(year), baseline.RowOf(year));
+        }
+
+        if (cells == 0)
+        {
+            return TallyDelta.Empty;
+        }
+
+        var result = new int[2 * cells];
+        var next = 0;
+        for (var year = first; year < end; year++)
+        {
+            ReadOnlySpan<int> mine = RowOf(year), theirs = baseline.RowOf(year);
+            if (mine.IsEmpty && theirs.IsEmpty)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < Counter.Count; c++)
+            {
+                var difference = (mine.IsEmpty ? 0 : mine[c]) - (theirs.IsEmpty ? 0 : theirs[c]);
+                if (difference != 0)
+                {
+                    result[next++] = TallyDelta.Key(year, c);
+                    result[next++] = difference;
+                }
+            }
+        }
+
+        return new TallyDelta(result);
+    }
+
     public Tally ToTally()
     {
         var used = 0;
@@ -185,6 +240,26 @@ public sealed class TallyBuilder
         }
 
         return new Tally(years, counts);
+    }
+
+    /// <summary>The row of a year, or an empty span when the year is outside the rows held.</summary>
+    private ReadOnlySpan<int> RowOf(int year) =>
+        year < _firstYear || year >= _firstYear + _yearCount ? [] : RowAt(year - _firstYear);
+
+    private static int CountDifferences(ReadOnlySpan<int> mine, ReadOnlySpan<int> theirs)
+    {
+        if (mine.IsEmpty && theirs.IsEmpty)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        for (var c = 0; c < Counter.Count; c++)
+        {
+            count += (mine.IsEmpty ? 0 : mine[c]) != (theirs.IsEmpty ? 0 : theirs[c]) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private Span<int> RowAt(int index) => _counts.AsSpan(index * Counter.Count, Counter.Count);

@@ -33,6 +33,14 @@ internal sealed class ChildSlot(string name, Level level, long version, TallyBui
         _entry = null;
     }
 
+    /// <summary>Applies a delta based on this slot's version (the caller checked that).</summary>
+    public void Apply(long version, TallyDelta delta)
+    {
+        Version = version;
+        Tally.Add(delta, 1);
+        _entry = null;
+    }
+
     /// <summary>A newer report with the same counts: only the version moves.</summary>
     public void Confirm(long version)
     {

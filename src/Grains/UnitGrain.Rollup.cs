@@ -20,6 +20,7 @@ public sealed partial class UnitGrain
 
     private long _modelReportsReceived;
     private long _childReportsReceived;
+    private long _childDeltasReceived;
     private long _reportsSent;
     private DateTimeOffset _activatedAt;
 
@@ -117,13 +118,16 @@ public sealed partial class UnitGrain
             _state.ReportVersion++;
         }
 
+        // The point of a resync is that the parent's copy may be wrong: send the whole tally, not a delta from it.
+        ReportWholeNext();
+
         Changed();
         await AcknowledgeAsync();
         return Info();
     }
 
     public Task<RollupStats> GetStats() =>
-        Task.FromResult(new RollupStats(_modelReportsReceived, _childReportsReceived, _reportsSent, _activatedAt));
+        Task.FromResult(new RollupStats(_modelReportsReceived, _childReportsReceived, _reportsSent, _activatedAt, _childDeltasReceived));
 
     /// <summary>The state changed but the tally did not: it must be stored, nothing reported.</summary>
     private void Touch()
@@ -256,19 +260,21 @@ public sealed partial class UnitGrain
         activity?.SetTag("dvk.unit", Code);
         try
         {
-            var tally = ReportTally;
             var asOf = _state.AsOf;
             var version = ++_state.ReportVersion;
             Touch();
             if (_observers.Count > 0)
             {
                 // Most units have no live subscriber; a method of its own keeps the closure out of every other flush.
-                NotifySubscribers(new TallyUpdate(Code, version, tally, asOf));
+                NotifySubscribers(new TallyUpdate(Code, version, ReportTally, asOf));
             }
 
             CountSubscribers();
             if (_state.Definition?.ParentCode is { } parentCode && _state.MergedInto is null)
             {
+                // Taken before any await: the report is the state at this version.
+                var report = NextReport(parentCode, version);
+
                 // Only this activation's epoch must be in storage before its first report (see OnActivateAsync):
                 // a version can then never be sent twice with other content, even after a crash.
                 // Every write stores the whole state, epoch included: nothing written yet means the epoch is not stored.
@@ -279,7 +285,8 @@ public sealed partial class UnitGrain
 
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
-                var ack = await GrainFactory.GetGrainFast<IUnitGrain>(parentCode).ReportChild(new ChildReport(Code, version, tally));
+                var ack = await report.SendAsync(GrainFactory.GetGrainFast<IUnitGrain>(parentCode));
+                Confirmed(parentCode, version, report, ack);
                 if (ack.Refused && _state.Definition.ParentCode == parentCode)
                 {
                     LogRefused(logger, Code, parentCode);

@@ -188,6 +188,11 @@ public sealed partial class UnitGrain(
             Touch();
         }
 
+        if (moved)
+        {
+            ReportWholeNext();
+        }
+
         if (moved && !_sum.IsEmpty)
         {
             // The new parent holds no tally of this unit yet: report under a new version at once.

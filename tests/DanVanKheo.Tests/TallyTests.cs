@@ -95,4 +95,44 @@ public sealed class TallyTests
         Assert.Equal(Tally.Empty, slot.ToTally());
         Assert.True(new TallyBuilder().Add(narrow, 1).Add(narrow, -1).IsEmpty);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_delta_from_a_baseline_turns_the_baseline_into_the_builder(int seed)
+    {
+        var random = new Random(seed);
+        TallyBuilder RandomBuilder()
+        {
+            var builder = new TallyBuilder();
+            var first = random.Next(2005, 2020);
+            for (var i = random.Next(0, 40); i > 0; i--)
+            {
+                builder.Add(new Contribution(first + random.Next(0, 8), (uint)random.Next(1, 1 << 30)), 1);
+            }
+
+            return builder;
+        }
+
+        var current = RandomBuilder();
+        var baseline = RandomBuilder();
+        var delta = current.DeltaFrom(baseline);
+        Assert.Equal(current.ToTally(), baseline.Add(delta, 1).ToTally());
+        Assert.True(current.DeltaFrom(baseline).IsEmpty);
+        Assert.Equal(current.ToTally(), new TallyBuilder().Add(current.DeltaFrom(new TallyBuilder()), 1).ToTally());
+        Assert.True(new TallyBuilder().Add(new TallyBuilder().DeltaFrom(current), 1).Add(current, 1).IsEmpty);
+    }
+
+    [Fact]
+    public void A_delta_names_only_the_counters_that_changed()
+    {
+        var before = new TallyBuilder().Add(new Contribution(2015, 0b101), 1).Add(new Contribution(2020, 0b1), 1);
+        var after = new TallyBuilder().Set(before.ToTally()).Add(new Contribution(2015, 0b101), -1).Add(new Contribution(2015, 0b110), 1);
+        var delta = after.DeltaFrom(before);
+        Assert.Equal(2, delta.Count);
+        Assert.Equal((2015, 0, -1), (delta.YearAt(0), delta.CounterAt(0), delta.AmountAt(0)));
+        Assert.Equal((2015, 1, 1), (delta.YearAt(1), delta.CounterAt(1), delta.AmountAt(1)));
+    }
 }

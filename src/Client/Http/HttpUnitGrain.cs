@@ -28,6 +28,8 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<ReportAck> ReportChild(ChildReport report) => Refuse<ReportAck>();
 
+    public Task<ReportAck> ReportChildDelta(ChildDelta report) => Refuse<ReportAck>();
+
     public Task AttachChild(string code, string name, Level level) => Refuse<bool>();
 
     public Task DetachChild(string code) => Refuse<bool>();
