@@ -16,6 +16,9 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("GetInfo")]
     Task<UnitInfo?> GetInfo();
 
+    [Alias("GetStatus")]
+    Task<UnitStatus> GetStatus();
+
     [Alias("GetChildren")]
     Task<ChildSummary[]> GetChildren();
 

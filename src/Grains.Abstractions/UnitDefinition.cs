@@ -12,6 +12,18 @@ public sealed record UnitDefinition(
     [property: Id(3)] string Type,
     [property: Id(4)] string? ParentCode);
 
+/// <summary>
+/// Whether a unit exists and, if retired, which unit it was merged into: what a model checks before it points at a unit.
+/// Much cheaper than <see cref="UnitInfo"/>, which carries the whole tally.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("dvk.UnitStatus")]
+public sealed record UnitStatus([property: Id(0)] bool Exists, [property: Id(1)] string? MergedInto)
+{
+    public static readonly UnitStatus Unknown = new(false, null);
+
+    public static readonly UnitStatus Active = new(true, null);
+}
+
 /// <summary>A unit as its grain knows it, with its live subtree tally.</summary>
 [GenerateSerializer, Immutable, Alias("dvk.UnitInfo")]
 public sealed record UnitInfo(

@@ -276,11 +276,15 @@ public sealed partial class ModelGrain(
 
     private async Task RequireUnitAsync(string unitCode)
     {
-        var info = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetInfo()
-            ?? throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
-        if (info.IsRetired)
+        var status = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetStatus();
+        if (!status.Exists)
         {
-            throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{info.MergedInto}' / đơn vị đã được sáp nhập");
+            throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
+        }
+
+        if (status.MergedInto is { } survivor)
+        {
+            throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập");
         }
     }
 

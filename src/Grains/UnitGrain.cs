@@ -205,6 +205,11 @@ public sealed partial class UnitGrain(
 
     public Task<UnitInfo?> GetInfo() => Task.FromResult(_state.Definition is null ? null : Info());
 
+    public Task<UnitStatus> GetStatus() => Task.FromResult(
+        _state.Definition is null ? UnitStatus.Unknown
+        : _state.MergedInto is { } survivor ? new UnitStatus(true, survivor)
+        : UnitStatus.Active);
+
     public Task<ChildSummary[]> GetChildren() => Task.FromResult(
         _children
             .Select(c => new ChildSummary(c.Key, c.Value.Name, c.Value.Level, c.Value.Tally.ToTally()))

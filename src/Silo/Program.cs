@@ -1,7 +1,7 @@
 using DanVanKheo.ServiceDefaults;
 using DanVanKheo.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SiloContentRoot.Choose() });
 builder.AddDanVanKheoSilo();
 builder.AddDanVanKheoApi();
 builder.AddDemoData();

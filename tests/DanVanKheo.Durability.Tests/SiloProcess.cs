@@ -45,15 +45,18 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>A silo with ports of its own; call <see cref="StartAsync"/>.</summary>
-    public static SiloProcess Create(TestDatabase database) =>
-        new(database.ConnectionString, Interlocked.Increment(ref _nextSlot) % 80);
+    public static SiloProcess Create(TestDatabase database, string? workingDirectory = null) =>
+        new(database.ConnectionString, Interlocked.Increment(ref _nextSlot) % 80) { WorkingDirectory = workingDirectory };
+
+    /// <summary>Where the process starts; by default the build's own directory.</summary>
+    public string? WorkingDirectory { get; init; }
 
     /// <summary>Starts the process and returns once its HTTP health endpoint answers.</summary>
     public async Task StartAsync(bool waitHealthy = true)
     {
         var start = new ProcessStartInfo("dotnet", [SiloBuild.DllPath])
         {
-            WorkingDirectory = Path.GetDirectoryName(SiloBuild.DllPath)!,
+            WorkingDirectory = WorkingDirectory ?? Path.GetDirectoryName(SiloBuild.DllPath)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -20,6 +20,8 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<UnitInfo?> GetInfo() => Refuse<UnitInfo?>();
 
+    public Task<UnitStatus> GetStatus() => Refuse<UnitStatus>();
+
     public Task<ChildSummary[]> GetChildren() => Refuse<ChildSummary[]>();
 
     public Task<UnitInfo> MergeInto(string survivorCode) => Refuse<UnitInfo>();
