@@ -177,7 +177,11 @@ public sealed class TallyBuilder
         var cells = 0;
         for (var year = first; year < end; year++)
         {
-            cells += CountDifferences(RowOf(year), baseline.RowOf(year));
+            ReadOnlySpan<int> mine = RowOf(year), theirs = baseline.RowOf(year);
+            if (!SameRow(mine, theirs))
+            {
+                cells += CountDifferences(mine, theirs);
+            }
         }
 
         if (cells == 0)
@@ -190,7 +194,7 @@ public sealed class TallyBuilder
         for (var year = first; year < end; year++)
         {
             ReadOnlySpan<int> mine = RowOf(year), theirs = baseline.RowOf(year);
-            if (mine.IsEmpty && theirs.IsEmpty)
+            if (SameRow(mine, theirs))
             {
                 continue;
             }
@@ -246,13 +250,14 @@ public sealed class TallyBuilder
     private ReadOnlySpan<int> RowOf(int year) =>
         year < _firstYear || year >= _firstYear + _yearCount ? [] : RowAt(year - _firstYear);
 
+    /// <summary>Vectorised: most rows of a delta's two builders are equal (a change touches one year).</summary>
+    private static bool SameRow(ReadOnlySpan<int> mine, ReadOnlySpan<int> theirs) =>
+        mine.IsEmpty ? !theirs.ContainsAnyExcept(0)
+        : theirs.IsEmpty ? !mine.ContainsAnyExcept(0)
+        : mine.SequenceEqual(theirs);
+
     private static int CountDifferences(ReadOnlySpan<int> mine, ReadOnlySpan<int> theirs)
     {
-        if (mine.IsEmpty && theirs.IsEmpty)
-        {
-            return 0;
-        }
-
         var count = 0;
         for (var c = 0; c < Counter.Count; c++)
         {
