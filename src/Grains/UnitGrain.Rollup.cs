@@ -64,10 +64,7 @@ public sealed partial class UnitGrain
 
     public async Task<ReportAck> ReportChild(ChildReport report)
     {
-        _childReportsReceived++;
-        _pendingReports++;
-        metrics.ChildReportReceived(_state.Definition?.Level);
-        if (!_children.TryGetValue(report.Code, out var slot))
+        if (ReceivedFromChild(report.Code) is not { } slot)
         {
             return new ReportAck(true, _state.MergedInto);
         }
@@ -90,6 +87,15 @@ public sealed partial class UnitGrain
 
         await AcknowledgeAsync();
         return ReportAck.Stored;
+    }
+
+    /// <summary>Counts a child's report, whole or delta; null when the sender is not a child of this unit (refused).</summary>
+    private ChildSlot? ReceivedFromChild(string code)
+    {
+        _childReportsReceived++;
+        _pendingReports++;
+        metrics.ChildReportReceived(_state.Definition?.Level);
+        return _children.GetValueOrDefault(code);
     }
 
     public Task<OwnModel[]> GetModelEntries() => Task.FromResult(

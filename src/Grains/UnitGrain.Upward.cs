@@ -19,11 +19,8 @@ public sealed partial class UnitGrain
 
     public async Task<ReportAck> ReportChildDelta(ChildDelta report)
     {
-        _childReportsReceived++;
         _childDeltasReceived++;
-        _pendingReports++;
-        metrics.ChildReportReceived(_state.Definition?.Level);
-        if (!_children.TryGetValue(report.Code, out var slot))
+        if (ReceivedFromChild(report.Code) is not { } slot)
         {
             return new ReportAck(true, _state.MergedInto);
         }
