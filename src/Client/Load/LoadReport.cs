@@ -33,7 +33,7 @@ public sealed record LoadReport
 public sealed record SiloFigures(
     int Silos,
     long Activations,
-    double MachineCpuPercent,
+    double CpuOfAllCoresPercent,
     double? ProcessCpuPercent,
     long PeakMemoryBytes,
     long? ProcessPeakRssBytes);

@@ -124,7 +124,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
             Mismatches = mismatches.Count,
             MismatchSamples = [.. mismatches.Take(10), .. _failures.Take(10)],
             SettleSeconds = Math.Round(settleSeconds, 2),
-            Silo = new SiloFigures(stats.Silos, stats.Activations, Math.Round(stats.MachineCpuPercent, 1), stats.ProcessCpuPercent is { } p ? Math.Round(p, 1) : null, stats.PeakMemoryBytes, stats.ProcessPeakRssBytes),
+            Silo = new SiloFigures(stats.Silos, stats.Activations, Math.Round(stats.CpuOfAllCoresPercent, 1), stats.ProcessCpuPercent is { } p ? Math.Round(p, 1) : null, stats.PeakMemoryBytes, stats.ProcessPeakRssBytes),
             Machine = MachineInfo.Describe(),
             Timeline = Timeline(lags, updateSeconds),
         };

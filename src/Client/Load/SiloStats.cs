@@ -3,19 +3,20 @@ using System.Globalization;
 namespace DanVanKheo.Client.Load;
 
 /// <summary>
-/// CPU and memory of the silos during a run. Orleans' management grain gives each silo's process memory
-/// and the machine's CPU; when the silo's process id is known (same machine), /proc gives the silo
-/// process's own CPU time and its peak resident memory (VmHWM) exactly.
+/// CPU and memory of the silos during a run. Orleans' management grain gives each silo's process memory and its
+/// process CPU as a share of all the machine's cores (the runtime's <c>cpu-usage</c> counter, Kalman-filtered: not
+/// the machine's load, which also counts the client); when the silo's process id is known (same machine), /proc
+/// gives the silo process's own CPU time (100 % = one core) and its peak resident memory (VmHWM) exactly.
 /// </summary>
 public sealed class SiloStats(IGrainFactory grains, int? siloPid)
 {
-    private readonly List<double> _machineCpu = [];
+    private readonly List<double> _cpuOfAllCores = [];
     private long _startCpuTicks = -1;
     private DateTime _startedAt;
 
     public long PeakMemoryBytes { get; private set; }
 
-    public double MachineCpuPercent => _machineCpu.Count == 0 ? 0 : _machineCpu.Average();
+    public double CpuOfAllCoresPercent => _cpuOfAllCores.Count == 0 ? 0 : _cpuOfAllCores.Average();
 
     public double? ProcessCpuPercent { get; private set; }
 
@@ -43,7 +44,7 @@ public sealed class SiloStats(IGrainFactory grains, int? siloPid)
             var memory = stats.Sum(s => s.EnvironmentStatistics.FilteredMemoryUsageBytes);
             PeakMemoryBytes = Math.Max(PeakMemoryBytes, memory);
             var cpu = stats.Select(s => (double)s.EnvironmentStatistics.FilteredCpuUsagePercentage).DefaultIfEmpty(0).Average();
-            _machineCpu.Add(cpu);
+            _cpuOfAllCores.Add(cpu);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

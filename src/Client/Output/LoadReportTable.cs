@@ -26,7 +26,7 @@ public static class LoadReportTable
         Row("Độ trễ tổng hợp / roll-up lag to VN", Ms(report.RollupLagMs) + $" ({Numbers.Format(report.RollupLagMs.Count)} probes)");
         Row("Tin nhắn đến VN / national messages per second", Numbers.Format(report.NationalMessagesPerSecond, 1));
         Row("Lỗi / failed updates", Numbers.Format(report.FailedUpdates));
-        Row("Silo CPU (machine / process)", $"{Percent(report.Silo.MachineCpuPercent)} / {(report.Silo.ProcessCpuPercent is { } p ? Percent(p) : "n/a")}");
+        Row("CPU silo (trên mọi lõi / of all cores · tiến trình / process, 100 % = 1 lõi / core)", $"{Percent(report.Silo.CpuOfAllCoresPercent)} / {(report.Silo.ProcessCpuPercent is { } p ? Percent(p) : "n/a")}");
         Row("Silo memory (peak / peak RSS)", $"{Gb(report.Silo.PeakMemoryBytes)} / {(report.Silo.ProcessPeakRssBytes is { } r ? Gb(r) : "n/a")}");
         Row("Máy / machine", report.Machine);
         console.Write(table);
