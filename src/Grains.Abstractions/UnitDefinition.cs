@@ -24,7 +24,12 @@ public sealed record UnitStatus([property: Id(0)] bool Exists, [property: Id(1)]
     public static readonly UnitStatus Active = new(true, null);
 }
 
-/// <summary>A unit as its grain knows it, with its live subtree tally.</summary>
+/// <summary>
+/// A unit as its grain knows it, with its live subtree tally. <see cref="Version"/> is the version of the unit's newest
+/// live update (<see cref="TallyUpdate.Version"/>) at the time of reading: this snapshot includes everything that update
+/// and every older one carried, so a watcher shows only updates with a higher version. Versions, unlike
+/// <see cref="AsOf"/>, come from one counter per unit and do not depend on which silo's clock stamped them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("dvk.UnitInfo")]
 public sealed record UnitInfo(
     [property: Id(0)] UnitDefinition Definition,
@@ -32,7 +37,8 @@ public sealed record UnitInfo(
     [property: Id(2)] DateTimeOffset AsOf,
     [property: Id(3)] int ChildCount,
     [property: Id(4)] int OwnModelCount,
-    [property: Id(5)] string? MergedInto)
+    [property: Id(5)] string? MergedInto,
+    [property: Id(6)] long Version = 0)
 {
     public string Code => Definition.Code;
 

@@ -318,7 +318,8 @@ public sealed partial class UnitGrain(
         _state.AsOf,
         _children.Count,
         _state.Models.Count(m => m.Value.Contribution.Mask != 0),
-        _state.MergedInto);
+        _state.MergedInto,
+        _state.ReportVersion);
 
     private void ThrowIfRetired()
     {

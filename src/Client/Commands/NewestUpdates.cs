@@ -2,16 +2,17 @@ namespace DanVanKheo.Client.Commands;
 
 /// <summary>
 /// Lets through only live updates newer than any seen before: Orleans does not keep calls to an observer in order,
-/// and a late, older update must not roll the printed figures back. The first is measured against the snapshot the
-/// watch printed when it started.
+/// and a late, older update must not roll the printed figures back. The first must be newer than the snapshot the
+/// watch printed when it started (<see cref="UnitInfo.Version"/>). Versions, not times: a unit that moved to a silo
+/// whose clock is behind still numbers its updates upward.
 /// </summary>
-public sealed class NewestUpdates(DateTimeOffset snapshotAsOf)
+public sealed class NewestUpdates(long snapshotVersion)
 {
-    private long _version = long.MinValue;
+    private long _version = snapshotVersion;
 
     public bool Accept(TallyUpdate update)
     {
-        if (update.Version <= _version || update.AsOf < snapshotAsOf)
+        if (update.Version <= _version)
         {
             return false;
         }

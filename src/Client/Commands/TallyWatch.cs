@@ -28,7 +28,7 @@ public static class TallyWatch
         var renewing = RenewAsync(renew, unit, reference, stop.Token);
         try
         {
-            var newest = new NewestUpdates(info.AsOf);
+            var newest = new NewestUpdates(info.Version);
             await foreach (var update in updates.Reader.ReadAllAsync(stop.Token))
             {
                 if (newest.Accept(update))

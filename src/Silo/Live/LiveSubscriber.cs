@@ -14,7 +14,7 @@ public sealed class LiveSubscriber
 
     public void Offer(LiveEvent update)
     {
-        _pending.AddOrUpdate(update.Unit, update, (_, old) => old.Tally.AsOf > update.Tally.AsOf ? old : update);
+        _pending.AddOrUpdate(update.Unit, update, (_, old) => old.IsNewerThan(update) ? old : update);
         _signal.Writer.TryWrite(true);
     }
 

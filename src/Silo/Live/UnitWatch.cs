@@ -21,7 +21,7 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
         _grains = grains;
         _logger = logger;
         _definition = info.Definition;
-        _latest = Snapshot(info, 0);
+        _latest = Snapshot(info);
     }
 
     public string Code => _definition.Code;
@@ -53,7 +53,7 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
         // Read again after subscribing: a change between the first read and the subscription is not lost.
         if (await unit.GetInfo() is { } fresh)
         {
-            watch.Accept(Snapshot(fresh, 0));
+            watch.Accept(Snapshot(fresh));
         }
 
         watch._resubscribeLoop = watch.ResubscribeAsync(resubscribe);
@@ -83,8 +83,7 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
 
     public void OnTally(TallyUpdate update)
     {
-        var info = new UnitInfo(_definition, update.Tally, update.AsOf, 0, 0, null);
-        Accept(Snapshot(info, update.Version));
+        Accept(Snapshot(new UnitInfo(_definition, update.Tally, update.AsOf, 0, 0, null, update.Version)));
     }
 
     public async ValueTask DisposeAsync()
@@ -117,17 +116,17 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
     {
         if (await _grains.GetGrain<IUnitGrain>(Code).GetInfo() is { } info)
         {
-            Accept(Snapshot(info, 0));
+            Accept(Snapshot(info));
         }
     }
 
-    /// <summary>Keeps and forwards only snapshots newer than the last; equal times carry equal tallies.</summary>
+    /// <summary>Keeps and forwards only snapshots newer than the last (by version, see UnitInfo.Version).</summary>
     private void Accept(LiveEvent update)
     {
         LiveSubscriber[] targets;
         lock (_lock)
         {
-            if (update.Tally.AsOf <= _latest.Tally.AsOf)
+            if (!update.IsNewerThan(_latest))
             {
                 return;
             }
@@ -156,7 +155,7 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
                     if (await unit.GetInfo() is { } info)
                     {
                         _definition = info.Definition;
-                        Accept(Snapshot(info, 0));
+                        Accept(Snapshot(info));
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -171,6 +170,6 @@ public sealed class UnitWatch : ITallyObserver, IAsyncDisposable
         }
     }
 
-    private static LiveEvent Snapshot(UnitInfo info, long version) =>
-        new(info.Code, version, TallyDocument.Of(info), Api.TallyViews.ByYear(info.Tally));
+    private static LiveEvent Snapshot(UnitInfo info) =>
+        new(info.Code, info.Version, TallyDocument.Of(info), Api.TallyViews.ByYear(info.Tally));
 }
