@@ -99,11 +99,7 @@ public sealed class TallyBuilder
                 continue;
             }
 
-            var row = Row(other._firstYear + y);
-            for (var c = 0; c < Counter.Count; c++)
-            {
-                row[c] += sign * source[c];
-            }
+            AddRow(Row(other._firstYear + y), source, sign);
         }
 
         return this;
@@ -111,25 +107,9 @@ public sealed class TallyBuilder
 
     public TallyBuilder Add(Tally tally, int sign)
     {
-        var counts = tally.Counts.AsSpan();
         for (var i = 0; i < tally.Years.Length; i++)
         {
-            var row = Row(tally.Years[i]);
-            var source = counts.Slice(i * Counter.Count, Counter.Count);
-            if (sign == 1)
-            {
-                for (var c = 0; c < Counter.Count; c++)
-                {
-                    row[c] += source[c];
-                }
-            }
-            else
-            {
-                for (var c = 0; c < Counter.Count; c++)
-                {
-                    row[c] += sign * source[c];
-                }
-            }
+            AddRow(Row(tally.Years[i]), tally.Counts.AsSpan(i * Counter.Count, Counter.Count), sign);
         }
 
         return this;
@@ -244,6 +224,14 @@ public sealed class TallyBuilder
         }
 
         return new Tally(years, counts);
+    }
+
+    private static void AddRow(Span<int> row, ReadOnlySpan<int> source, int sign)
+    {
+        for (var c = 0; c < Counter.Count; c++)
+        {
+            row[c] += sign * source[c];
+        }
     }
 
     /// <summary>The row of a year, or an empty span when the year is outside the rows held.</summary>

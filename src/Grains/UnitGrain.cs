@@ -190,14 +190,13 @@ public sealed partial class UnitGrain(
 
         if (moved)
         {
+            // The new parent holds no tally of this unit yet: report the whole tally, under a new version, at once.
             ReportWholeNext();
-        }
-
-        if (moved && !_sum.IsEmpty)
-        {
-            // The new parent holds no tally of this unit yet: report under a new version at once.
-            _state.ReportVersion++;
-            Changed();
+            if (!_sum.IsEmpty)
+            {
+                _state.ReportVersion++;
+                Changed();
+            }
         }
 
         await EnsureStoredAsync();
