@@ -12,6 +12,9 @@ public static class SiloHostingExtensions
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    /// <summary>Overrides of Orleans' <see cref="GrainDirectoryOptions"/> (CachingStrategy, CacheSize), for every storage provider.</summary>
+    public const string DirectoryCacheSection = "Orleans:DirectoryCache";
+
     /// <summary>The Orleans silo with the storage, clustering and reminders that configuration selects.</summary>
     public static WebApplicationBuilder AddDanVanKheoSilo(this WebApplicationBuilder builder)
     {
@@ -84,6 +87,12 @@ public static class SiloHostingExtensions
                 }
 
                 silo.Services.AddMemoryModelCatalog();
+
+                // One silo owns the whole grain directory, so Orleans' directory cache (LRU, a million entries) only copies
+                // its table, and every new activation is added to it, evicting another once full. Without it the silo spent
+                // about a tenth less CPU per update at whole-country scale (docs/performance.md, seventh step). A cluster of
+                // silos keeps the cache: there it saves remote directory lookups.
+                silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
             }
 
             if (builder.Configuration.IsTracingEnabled())
@@ -93,6 +102,9 @@ public static class SiloHostingExtensions
 
             silo.AddOperatorDashboard(builder.Configuration);
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+
+            // Not "Orleans:GrainDirectory": Orleans reads that section as grain directory providers.
+            silo.Services.Configure<GrainDirectoryOptions>(builder.Configuration.GetSection(DirectoryCacheSection));
         });
         return builder;
     }
