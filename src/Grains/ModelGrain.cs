@@ -76,34 +76,8 @@ public sealed partial class ModelGrain(
             throw new DvkException("duplicate-model", $"model '{Id}' already exists with other data; update it instead / mô hình đã tồn tại");
         }
 
-        if (_writeBehind)
-        {
-            return await RegisterReportingFirstAsync(Build(input, null));
-        }
-
         await RequireUnitAsync(input.Unit);
         return await StoreAsync(Build(input, null));
-    }
-
-    /// <summary>
-    /// With write-behind nothing reaches the store before deactivation, so a new model can report first and keep the
-    /// record only when its unit accepts it: the unit's answer is the existence check, one grain call instead of two (a
-    /// quarter of the load test's operations are registrations). The model is not reentrant, so no call sees it in between.
-    /// </summary>
-    private async Task<ModelRecord> RegisterReportingFirstAsync(ModelRecord record)
-    {
-        record = record with { Version = 1, UpdatedAt = time.GetUtcNow() };
-        var ack = await GrainFactory.GetGrainFast<IUnitGrain>(record.Unit).ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
-        if (ack.Refused)
-        {
-            throw ack.MergedInto is { } survivor ? RetiredUnit(record.Unit, survivor) : UnknownUnit(record.Unit);
-        }
-
-        store.State.Record = record;
-        _unwritten = true;
-        _confirmedVersion = record.Version;
-        metrics.ModelWritten();
-        return record;
     }
 
     public async Task<ModelRecord> Upsert(ModelInput input)
@@ -276,7 +250,7 @@ public sealed partial class ModelGrain(
 
             if (ack.MergedInto is not { } survivor)
             {
-                throw UnknownUnit(record.Unit);
+                throw new DvkException("unknown-unit", $"unit '{record.Unit}' does not exist / đơn vị không tồn tại");
             }
 
             // The unit was merged while this model pointed at it: follow it.
@@ -305,20 +279,14 @@ public sealed partial class ModelGrain(
         var status = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetStatus();
         if (!status.Exists)
         {
-            throw UnknownUnit(unitCode);
+            throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
         }
 
         if (status.MergedInto is { } survivor)
         {
-            throw RetiredUnit(unitCode, survivor);
+            throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập");
         }
     }
-
-    private static DvkException UnknownUnit(string unitCode) =>
-        new("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
-
-    private static DvkException RetiredUnit(string unitCode, string survivor) =>
-        new("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập");
 
     private ModelInput ValidateInput(ModelInput input)
     {
