@@ -112,4 +112,35 @@ public sealed class WriteBehindTests : IAsyncLifetime
         var totals = await Task.WhenAll(codes.Select(async code => (await tree.Summary(code)).Total));
         Assert.Equal(expected, totals);
     }
+
+    [Fact]
+    public async Task A_registration_the_unit_refuses_names_the_problem_and_leaves_nothing_behind()
+    {
+        var grains = _cluster.Client;
+        var tree = new TestTree(grains);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("A", Level.Commune, "P");
+        await tree.Unit("B", Level.Commune, "P");
+        await grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
+        var model = grains.GetGrain<IModelGrain>(tree.Code("m"));
+        var input = TestTree.Model(tree.Code("m"), tree.Code("nowhere"));
+
+        // With write-behind nothing is written before deactivation: a refused registration must leave nothing in memory either.
+        Assert.Equal("unknown-unit", (await Assert.ThrowsAsync<DvkException>(() => model.Register(input))).Problem);
+        Assert.Null(await model.Get());
+        var retired = await Assert.ThrowsAsync<DvkException>(() => model.Register(input with { Unit = tree.Code("A") }));
+        Assert.Equal("retired-unit", retired.Problem);
+        Assert.Contains(tree.Code("B"), retired.Message);
+        Assert.Null(await model.Get());
+        Assert.Equal("not-found", (await Assert.ThrowsAsync<DvkException>(() => model.Evaluate(2024, true))).Problem);
+
+        var registered = await model.Register(input with { Unit = tree.Code("B") });
+        Assert.Equal(1, registered.Version);
+        Assert.Equal(registered, await model.Register(input with { Unit = tree.Code("B") }));
+        await model.Evaluate(2024, effective: true);
+        var province = await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 1 && s.Effective == 1);
+        Assert.Equal(1, province.Total);
+        string[] units = [.. new[] { "P", "A", "B" }.Select(tree.Code)];
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(grains, units, [tree.Code("m")]));
+    }
 }
