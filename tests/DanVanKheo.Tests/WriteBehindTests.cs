@@ -140,6 +140,7 @@ public sealed class WriteBehindTests : IAsyncLifetime
         await model.Evaluate(2024, effective: true);
         var province = await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 1 && s.Effective == 1);
         Assert.Equal(1, province.Total);
+        Assert.Equal(1, province.Effective);
         string[] units = [.. new[] { "P", "A", "B" }.Select(tree.Code)];
         Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(grains, units, [tree.Code("m")]));
     }
