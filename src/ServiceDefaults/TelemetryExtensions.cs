@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -52,10 +53,14 @@ public static class TelemetryExtensions
             });
         }
 
+        // Our meters come from this host's IMeterFactory. Enabled for the OpenTelemetry listener in the Local scope only,
+        // not by name with AddMeter: a process with several hosts (the tests' in-process silos) would otherwise feed every
+        // host's observable counters into each host's /metrics series.
+        builder.Services.AddMetrics(m => m.EnableMetrics(TelemetryNames.Ours, null, TelemetryNames.OpenTelemetryListener, MeterScope.Local));
         telemetry.WithMetrics(metrics =>
         {
             metrics
-                .AddMeter(TelemetryNames.Ours, TelemetryNames.Ours + ".*", TelemetryNames.OrleansMeter)
+                .AddMeter(TelemetryNames.OrleansMeter)
                 .AddRuntimeInstrumentation()
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter();

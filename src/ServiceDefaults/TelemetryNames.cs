@@ -6,6 +6,9 @@ public static class TelemetryNames
     /// <summary>Our meter and activity source: <c>DanVanKheo</c> (also used with a suffix, e.g. <c>DanVanKheo.Client</c>).</summary>
     public const string Ours = "DanVanKheo";
 
+    /// <summary>The name OpenTelemetry's <c>IMetricsListener</c> registers under (<c>WithMetrics</c>), for <c>EnableMetrics</c> rules.</summary>
+    public const string OpenTelemetryListener = "OpenTelemetry";
+
     public const string OrleansMeter = "Microsoft.Orleans";
 
     public const string MetricsPath = "/metrics";

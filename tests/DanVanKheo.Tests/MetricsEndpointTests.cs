@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using DanVanKheo.Grains;
 using DanVanKheo.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVanKheo.Tests;
 
-/// <summary>The real silo host (Orleans + ASP.NET Core) serves our own instruments to Prometheus at <c>/metrics</c>.</summary>
-[Collection(MetricsCollection.Name)]
+/// <summary>
+/// The real silo host (Orleans + ASP.NET Core) serves our own instruments to Prometheus at <c>/metrics</c>, and only its
+/// own: a second silo host alive in the same process (as the other test classes' in-process silos are) does not feed
+/// its counters into the first one's series, nor the other way round.
+/// </summary>
 public sealed class MetricsEndpointTests
 {
     private static readonly string[] OurInstruments =
@@ -23,19 +26,16 @@ public sealed class MetricsEndpointTests
     ];
 
     [Fact]
-    public async Task Our_instruments_appear_on_metrics_after_a_write()
+    public async Task Our_instruments_appear_on_metrics_after_a_write_and_only_in_the_writing_silo()
     {
-        // Ports from the load-test range, so that a silo started by a developer on the defaults does not collide.
-        await using var factory = new WebApplicationFactory<SiloHostOptions>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Orleans:SiloPort", "14091");
-            web.UseSetting("Orleans:GatewayPort", "24091");
-            web.UseSetting("Orleans:ClusterId", "dvk-metrics-test");
-            web.UseSetting("Rollup:FlushInterval", "00:00:00.010");
-            web.UseSetting("Demo:Load", "false");
-        });
-        using var http = factory.CreateClient();
-        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        await using var writing = Silo(1);
+        await using var idle = Silo(2);
+        using var writingHttp = writing.CreateClient();
+        using var idleHttp = idle.CreateClient();
+        var grains = writing.Services.GetRequiredService<IGrainFactory>();
+
+        // Its instruments exist (they are created with the first grain that needs them): the idle silo has series of its own.
+        _ = idle.Services.GetRequiredService<RollupMetrics>();
 
         var tree = new TestTree(grains);
         await tree.Unit("P", Level.Province, null);
@@ -46,10 +46,9 @@ public sealed class MetricsEndpointTests
         var model = TestTree.Model(tree.Code("m"), tree.Code("C"));
         await grains.GetGrain<IModelGrain>(model.Id).Register(model);
         await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 1);
-        Assert.Equal(1, PublishedInstruments("dvk.models.written"));
 
         var text = await Eventually.Get(
-            () => http.GetStringAsync("/metrics"),
+            () => writingHttp.GetStringAsync("/metrics"),
             body => OurInstruments.All(body.Contains),
             TimeSpan.FromSeconds(30));
 
@@ -59,19 +58,25 @@ public sealed class MetricsEndpointTests
         }
 
         Assert.Contains("orleans_", text);
-        Assert.Matches(@"dvk_models_written_total\{[^}]*\} [1-9]", text);
-        Assert.Matches(@"dvk_live_subscribers\{[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^dvk_models_written_total\{[^}]*\} 1( |$)", text);
+        Assert.Matches(@"(?m)^dvk_live_subscribers\{[^}]*\} 1( |$)", text);
+
+        // The idle silo wrote nothing and has no subscriber: its series are its own.
+        var idleText = await idleHttp.GetStringAsync("/metrics");
+        Assert.Matches(@"(?m)^dvk_models_written_total\{[^}]*\} 0( |$)", idleText);
+        Assert.DoesNotMatch(@"(?m)^dvk_live_subscribers\{[^}]*\} [1-9]", idleText);
     }
 
-    /// <summary>Instruments of that name alive in this process, from any host's meter.</summary>
-    private static int PublishedInstruments(string name)
-    {
-        var count = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, _) => count += instrument.Name == name ? 1 : 0;
-        listener.Start();
-        return count;
-    }
+    /// <summary>A whole silo host on its own ports (from the load-test range, clear of a developer's silo on the defaults).</summary>
+    private static WebApplicationFactory<SiloHostOptions> Silo(int index) =>
+        new WebApplicationFactory<SiloHostOptions>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Orleans:SiloPort", $"{14090 + index}");
+            web.UseSetting("Orleans:GatewayPort", $"{24090 + index}");
+            web.UseSetting("Orleans:ClusterId", $"dvk-metrics-test-{index}");
+            web.UseSetting("Rollup:FlushInterval", "00:00:00.010");
+            web.UseSetting("Demo:Load", "false");
+        });
 
     private sealed class TallyWatcher : ITallyObserver
     {
@@ -79,16 +84,4 @@ public sealed class MetricsEndpointTests
         {
         }
     }
-}
-
-/// <summary>
-/// Runs alone, after the parallel collections. The silo's MeterProvider listens to every meter named
-/// <c>DanVanKheo</c> in the process, so while the other collections' in-process silos are alive their observable
-/// counters feed the same Prometheus series as this silo's, and theirs can be the value scraped (CI once read
-/// <c>dvk_models_written_total</c> below 1 after this test's write). The test asserts that it is alone.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
-{
-    public const string Name = "metrics";
 }
