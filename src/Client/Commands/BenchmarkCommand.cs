@@ -8,7 +8,8 @@ namespace DanVanKheo.Client.Commands;
 
 /// <summary>
 /// <c>dvk benchmark import</c>: imports freshly generated models (a new made-up province each run, so every
-/// model is a real first write) and prints the sustained rate in models/s.
+/// model is a real first write) and prints the sustained rate in models/s; <c>dvk benchmark hops</c>: see
+/// <see cref="HopsBenchmarkCommand"/>.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -60,6 +61,7 @@ public static class BenchmarkCommand
             }
         });
         benchmark.Subcommands.Add(import);
+        benchmark.Subcommands.Add(HopsBenchmarkCommand.Create(context));
         return benchmark;
     }
 

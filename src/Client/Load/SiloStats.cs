@@ -67,7 +67,7 @@ public sealed class SiloStats(IGrainFactory grains, int? siloPid)
         }
     }
 
-    private static long? ReadCpuTicks(int pid)
+    internal static long? ReadCpuTicks(int pid)
     {
         try
         {

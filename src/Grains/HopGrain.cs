@@ -1,0 +1,33 @@
+using System.Globalization;
+using Orleans.Concurrency;
+
+namespace DanVanKheo.Grains;
+
+/// <summary>
+/// See <see cref="IHopGrain"/>. No state and no work, so that a measured chain costs only what Orleans charges per call
+/// and per activation. Reentrant like the unit grains: two chains may cross the same grain, and neither waits.
+/// </summary>
+[Reentrant]
+public sealed class HopGrain : Grain, IHopGrain
+{
+    private int? _index;
+
+    public async Task<int> Hop(int onward, int population)
+    {
+        if (onward <= 0 || population < 2)
+        {
+            return 0;
+        }
+
+        var index = _index ??= int.Parse(this.GetPrimaryKeyString().AsSpan(4), CultureInfo.InvariantCulture);
+
+        // A fixed scatter over the population, so that a chain's grains are as far apart as a model's and its units are.
+        var next = (int)(((long)index * 48_271 + 11) % population);
+        if (next == index)
+        {
+            next = (next + 1) % population;
+        }
+
+        return 1 + await GrainFactory.GetGrainFast<IHopGrain>(IHopGrain.Key(next)).Hop(onward - 1, population);
+    }
+}

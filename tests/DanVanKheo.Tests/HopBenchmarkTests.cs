@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DanVanKheo.Tests;
+
+/// <summary><c>dvk benchmark hops</c> and its grain: each chain really passes through as many grains as it says.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_hop_grain_passes_the_call_on_as_many_times_as_asked()
+    {
+        var first = fixture.Client.GetGrain<IHopGrain>(IHopGrain.Key(7));
+
+        Assert.Equal(0, await first.Hop(0, 50));
+        Assert.Equal(4, await first.Hop(4, 50));
+        Assert.Equal(0, await first.Hop(4, 1));
+    }
+
+    [Fact]
+    public async Task Benchmark_hops_measures_each_chain_length_it_is_given()
+    {
+        var cli = new CliRunner(fixture.Client);
+
+        var (exit, output) = await cli.RunAsync(
+            "benchmark", "hops", "--population", "300", "--chains", "1,3", "--seconds", "1", "--warmup", "0", "--concurrency", "8");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("population: 300 activations", output);
+        foreach (var length in new[] { 1, 3 })
+        {
+            var line = ChainLine().Matches(output).SingleOrDefault(m => m.Groups["k"].Value == length.ToString(CultureInfo.InvariantCulture));
+            Assert.True(line is not null, output);
+            var changesPerSecond = Number(line.Groups["changes"].Value);
+            var callsPerSecond = Number(line.Groups["calls"].Value);
+            Assert.True(changesPerSecond > 0, output);
+            Assert.InRange(callsPerSecond, changesPerSecond * length - length, changesPerSecond * length + length);
+            Assert.Equal(length.ToString(CultureInfo.InvariantCulture), line.Groups["through"].Value);
+        }
+    }
+
+    [Fact]
+    public async Task Benchmark_hops_refuses_a_chain_length_out_of_range()
+    {
+        var cli = new CliRunner(fixture.Client);
+
+        var (exit, output) = await cli.RunAsync("benchmark", "hops", "--population", "10", "--chains", "2,0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--chains: '0' is not a chain length from 1 to 32", output);
+    }
+
+    /// <summary>dvk prints numbers the Vietnamese way: dots between thousands.</summary>
+    private static long Number(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"chain (?<k>\d+): (?<changes>[\d.]+) changes/s = (?<calls>[\d.]+) grain calls/s \([\d.]+ changes, each through (?<through>\d+) grains\)")]
+    private static partial Regex ChainLine();
+}
