@@ -10,10 +10,14 @@ public interface IHopGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Calls the next grain of the chain <paramref name="onward"/> more times, each a grain of a population of
-    /// <paramref name="population"/> (keys <see cref="Key"/>); returns the number of onward calls made.
+    /// <paramref name="population"/> (keys <see cref="Key"/>); returns the number of onward calls made. With
+    /// <paramref name="fanIn"/> above 1 the chain climbs a tree as the roll-up does: member i passes the call to member
+    /// i / fanIn, so each step goes to fewer, busier grains (1,250,000 → 125,000 → 12,500 … at 10, like models →
+    /// hamlets → communes → districts → provinces); otherwise every step goes to a member scattered over the whole
+    /// population.
     /// </summary>
     [Alias("Hop")]
-    Task<int> Hop(int onward, int population);
+    Task<int> Hop(int onward, int population, int fanIn);
 
     /// <summary>The key of member <paramref name="index"/> of a population.</summary>
     public static string Key(int index) => "hop-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

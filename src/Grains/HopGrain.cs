@@ -12,7 +12,7 @@ public sealed class HopGrain : Grain, IHopGrain
 {
     private int? _index;
 
-    public async Task<int> Hop(int onward, int population)
+    public async Task<int> Hop(int onward, int population, int fanIn)
     {
         if (onward <= 0 || population < 2)
         {
@@ -21,13 +21,13 @@ public sealed class HopGrain : Grain, IHopGrain
 
         var index = _index ??= int.Parse(this.GetPrimaryKeyString().AsSpan(4), CultureInfo.InvariantCulture);
 
-        // A fixed scatter over the population, so that a chain's grains are as far apart as a model's and its units are.
-        var next = (int)(((long)index * 48_271 + 11) % population);
+        // Up the tree, or a fixed scatter over the population (a chain's grains as far apart as they can be).
+        var next = fanIn > 1 ? index / fanIn : (int)(((long)index * 48_271 + 11) % population);
         if (next == index)
         {
             next = (next + 1) % population;
         }
 
-        return 1 + await GrainFactory.GetGrainFast<IHopGrain>(IHopGrain.Key(next)).Hop(onward - 1, population);
+        return 1 + await GrainFactory.GetGrainFast<IHopGrain>(IHopGrain.Key(next)).Hop(onward - 1, population, fanIn);
     }
 }

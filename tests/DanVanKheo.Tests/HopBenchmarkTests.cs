@@ -12,9 +12,12 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
     {
         var first = fixture.Client.GetGrain<IHopGrain>(IHopGrain.Key(7));
 
-        Assert.Equal(0, await first.Hop(0, 50));
-        Assert.Equal(4, await first.Hop(4, 50));
-        Assert.Equal(0, await first.Hop(4, 1));
+        Assert.Equal(0, await first.Hop(0, 50, 0));
+        Assert.Equal(4, await first.Hop(4, 50, 0));
+        Assert.Equal(0, await first.Hop(4, 1, 0));
+
+        // Up a tree: 7 → 3 → 1 → 0, and member 0 passes on to 1 rather than to itself.
+        Assert.Equal(4, await first.Hop(4, 50, 2));
     }
 
     [Fact]
@@ -37,10 +40,16 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
             Assert.InRange(callsPerSecond, changesPerSecond * length - length, changesPerSecond * length + length);
             Assert.Equal(length.ToString(CultureInfo.InvariantCulture), line.Groups["through"].Value);
         }
+
+        var (treeExit, tree) = await cli.RunAsync(
+            "benchmark", "hops", "--population", "300", "--chains", "4", "--fan-in", "4", "--seconds", "1", "--warmup", "0", "--concurrency", "8");
+        Assert.True(treeExit == 0, tree);
+        Assert.Contains("chains a tree, member i calls member i / 4", tree);
+        Assert.Contains(ChainLine().Matches(tree), m => m.Groups["k"].Value == "4" && Number(m.Groups["changes"].Value) > 0);
     }
 
     [Fact]
-    public async Task Benchmark_hops_refuses_a_chain_length_out_of_range()
+    public async Task Benchmark_hops_refuses_a_chain_length_or_fan_in_out_of_range()
     {
         var cli = new CliRunner(fixture.Client);
 
@@ -48,6 +57,10 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
 
         Assert.Equal(2, exit);
         Assert.Contains("--chains: '0' is not a chain length from 1 to 32", output);
+
+        var (fanInExit, fanInOutput) = await cli.RunAsync("benchmark", "hops", "--population", "10", "--fan-in", "1");
+        Assert.Equal(2, fanInExit);
+        Assert.Contains("--fan-in must be 0 (scattered) or at least 2", fanInOutput);
     }
 
     /// <summary>dvk prints numbers the Vietnamese way: dots between thousands.</summary>

@@ -16,7 +16,7 @@ public sealed record HopResult(int Chain, long Changes, TimeSpan Elapsed, double
 /// activations as large as the load test's, then, for each chain length k, as many changes as the cluster carries when
 /// a change is the client's call plus k − 1 grain-to-grain calls and nothing else.
 /// </summary>
-public sealed class HopBenchmark(IGrainFactory grains, int population, int concurrency, int? siloPid)
+public sealed class HopBenchmark(IGrainFactory grains, int population, int fanIn, int concurrency, int? siloPid)
 {
     /// <summary>Activates every member of the population once; returns how long it took.</summary>
     public async Task<TimeSpan> PopulateAsync(CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class HopBenchmark(IGrainFactory grains, int population, int concu
             for (var i = Interlocked.Increment(ref next); i < population; i = Interlocked.Increment(ref next))
             {
                 ct.ThrowIfCancellationRequested();
-                await grains.GetGrainFast<IHopGrain>(IHopGrain.Key(i)).Hop(0, population);
+                await grains.GetGrainFast<IHopGrain>(IHopGrain.Key(i)).Hop(0, population, fanIn);
             }
         }));
         return clock.Elapsed;
@@ -58,7 +58,7 @@ public sealed class HopBenchmark(IGrainFactory grains, int population, int concu
             {
                 ct.ThrowIfCancellationRequested();
                 var start = Random.Shared.Next(population);
-                var onward = await grains.GetGrainFast<IHopGrain>(IHopGrain.Key(start)).Hop(chain - 1, population);
+                var onward = await grains.GetGrainFast<IHopGrain>(IHopGrain.Key(start)).Hop(chain - 1, population, fanIn);
                 if (onward != chain - 1)
                 {
                     throw new DvkException("hop-mismatch", $"a chain of {chain} grains made {onward + 1} calls");

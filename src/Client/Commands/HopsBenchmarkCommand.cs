@@ -23,11 +23,16 @@ public static class HopsBenchmarkCommand
         var chains = new Option<string>("--chains") { Description = "Chain lengths to measure, comma-separated (grain calls per change, the client's included)", DefaultValueFactory = _ => "1,2,3,4,5" };
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds per chain length", DefaultValueFactory = _ => 15 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed seconds before each measurement", DefaultValueFactory = _ => 3 };
+        var fanIn = new Option<int>("--fan-in")
+        {
+            Description = "0: each grain of a chain scattered over the whole population; F > 1: member i calls member i / F, a tree like the roll-up's",
+            DefaultValueFactory = _ => 0,
+        };
         var concurrency = new Option<int>("--concurrency") { Description = "Chains in flight", DefaultValueFactory = _ => 512 };
         var siloPid = new Option<int?>("--silo-pid") { Description = "Process id of a silo on this machine: its CPU time per change from /proc" };
         var command = new Command("hops", "Trần hiệu năng / the ceiling: changes/s when a change is only a chain of k grain calls")
         {
-            population, chains, seconds, warmup, concurrency, siloPid,
+            population, chains, fanIn, seconds, warmup, concurrency, siloPid,
         };
         command.SetRunner(context, async (parse, ct) =>
         {
@@ -41,13 +46,20 @@ public static class HopsBenchmarkCommand
             var inFlight = Math.Clamp(parse.GetValue(concurrency), 1, 10_000);
             var duration = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(seconds), 1, 3_600));
             var warm = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(warmup), 0, 600));
+            var tree = parse.GetValue(fanIn);
+            if (tree is < 0 or 1)
+            {
+                throw new DvkException("bad-fan-in", "--fan-in must be 0 (scattered) or at least 2");
+            }
+
             var grains = await context.ConnectAsync(parse, ct);
-            var bench = new HopBenchmark(grains, size, inFlight, parse.GetValue(siloPid));
+            var bench = new HopBenchmark(grains, size, tree, inFlight, parse.GetValue(siloPid));
             var console = context.Console;
 
             var populated = await bench.PopulateAsync(ct);
+            var shape = tree > 1 ? $"a tree, member i calls member i / {tree}" : "scattered over the population";
             console.MarkupLineInterpolated(
-                $"population: {Numbers.Format(size)} activations in {Numbers.Format(populated.TotalSeconds, 1)} s; {inFlight} chains in flight, {Numbers.Format(duration.TotalSeconds, 0)} s per chain length");
+                $"population: {Numbers.Format(size)} activations in {Numbers.Format(populated.TotalSeconds, 1)} s; chains {shape}; {inFlight} chains in flight, {Numbers.Format(duration.TotalSeconds, 0)} s per chain length");
             foreach (var length in lengths)
             {
                 var result = await bench.MeasureAsync(length, duration, warm, ct);
