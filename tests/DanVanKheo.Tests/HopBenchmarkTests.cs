@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace DanVanKheo.Tests;
@@ -25,8 +26,9 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
     {
         var cli = new CliRunner(fixture.Client);
 
+        var reportPath = Path.Combine(Path.GetTempPath(), $"dvk-hops-{Guid.NewGuid():N}.json");
         var (exit, output) = await cli.RunAsync(
-            "benchmark", "hops", "--population", "300", "--chains", "1,3", "--seconds", "1", "--warmup", "0", "--concurrency", "8");
+            "benchmark", "hops", "--population", "300", "--chains", "1,3", "--seconds", "1", "--warmup", "0", "--concurrency", "8", "--report", reportPath);
 
         Assert.True(exit == 0, output);
         Assert.Contains("population: 300 activations", output);
@@ -40,6 +42,13 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
             Assert.InRange(callsPerSecond, changesPerSecond * length - length, changesPerSecond * length + length);
             Assert.Equal(length.ToString(CultureInfo.InvariantCulture), line.Groups["through"].Value);
         }
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath));
+        File.Delete(reportPath);
+        Assert.Equal(300, report.RootElement.GetProperty("population").GetInt32());
+        var chains = report.RootElement.GetProperty("chains").EnumerateArray().ToArray();
+        Assert.Equal([1, 3], chains.Select(c => c.GetProperty("chain").GetInt32()));
+        Assert.All(chains, c => Assert.True(c.GetProperty("changesPerSecond").GetDouble() > 0));
 
         var (treeExit, tree) = await cli.RunAsync(
             "benchmark", "hops", "--population", "300", "--chains", "4", "--fan-in", "4", "--seconds", "1", "--warmup", "0", "--concurrency", "8");
@@ -66,6 +75,6 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
     /// <summary>dvk prints numbers the Vietnamese way: dots between thousands.</summary>
     private static long Number(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"chain (?<k>\d+): (?<changes>[\d.]+) changes/s = (?<calls>[\d.]+) grain calls/s \([\d.]+ changes, each through (?<through>\d+) grains\)")]
+    [GeneratedRegex(@"chain (?<k>\d+): (?<changes>[\d.]+) changes/s = (?<calls>[\d.]+) grain calls/s \([\d.]+ changes, each through (?<through>\d+) grains?\)")]
     private static partial Regex ChainLine();
 }

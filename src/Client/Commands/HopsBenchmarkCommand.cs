@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using DanVanKheo.Client.Bench;
+using DanVanKheo.Client.Load;
 using DanVanKheo.Client.Output;
 using Spectre.Console;
 
@@ -32,7 +35,7 @@ public static class HopsBenchmarkCommand
         var siloPid = new Option<int?>("--silo-pid") { Description = "Process id of a silo on this machine: its CPU time per change from /proc" };
         var command = new Command("hops", "Trần hiệu năng / the ceiling: changes/s when a change is only a chain of k grain calls")
         {
-            population, chains, fanIn, seconds, warmup, concurrency, siloPid,
+            population, chains, fanIn, seconds, warmup, concurrency, siloPid, LoadTestCommand.Report,
         };
         command.SetRunner(context, async (parse, ct) =>
         {
@@ -60,12 +63,38 @@ public static class HopsBenchmarkCommand
             var shape = tree > 1 ? $"a tree, member i calls member i / {tree}" : "scattered over the population";
             console.MarkupLineInterpolated(
                 $"population: {Numbers.Format(size)} activations in {Numbers.Format(populated.TotalSeconds, 1)} s; chains {shape}; {inFlight} chains in flight, {Numbers.Format(duration.TotalSeconds, 0)} s per chain length");
+            var results = new List<HopResult>();
             foreach (var length in lengths)
             {
                 var result = await bench.MeasureAsync(length, duration, warm, ct);
+                results.Add(result);
                 var cpu = result.SiloCpuMicrosPerChange is { } micros ? $"; silo CPU {Numbers.Format(micros, 1)} µs per change" : "";
+                var grainsWord = length == 1 ? "grain" : "grains";
                 console.MarkupLineInterpolated(
-                    $"chain {length}: [bold]{Numbers.Format(result.ChangesPerSecond, 0)} changes/s[/] = {Numbers.Format(result.CallsPerSecond, 0)} grain calls/s{cpu} ({Numbers.Format(result.Changes)} changes, each through {length} grains)");
+                    $"chain {length}: [bold]{Numbers.Format(result.ChangesPerSecond, 0)} changes/s[/] = {Numbers.Format(result.CallsPerSecond, 0)} grain calls/s{cpu} ({Numbers.Format(result.Changes)} changes, each through {length} {grainsWord})");
+            }
+
+            if (parse.GetValue(LoadTestCommand.Report) is { } file)
+            {
+                var report = new
+                {
+                    Population = size,
+                    FanIn = tree,
+                    Concurrency = inFlight,
+                    SecondsPerChain = duration.TotalSeconds,
+                    Machine = MachineInfo.Describe(),
+                    Chains = results.Select(r => new
+                    {
+                        r.Chain,
+                        r.ChangesPerSecond,
+                        r.CallsPerSecond,
+                        r.SiloCpuMicrosPerChange,
+                        r.Changes,
+                        Seconds = r.Elapsed.TotalSeconds,
+                    }),
+                };
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), ct);
+                console.MarkupLineInterpolated($"Báo cáo / report: {file.FullName}");
             }
 
             return CommandRunner.Ok;
