@@ -19,7 +19,7 @@ public sealed class HopGrain : Grain, IHopGrain
             return 0;
         }
 
-        var index = _index ??= int.Parse(this.GetPrimaryKeyString().AsSpan(4), CultureInfo.InvariantCulture);
+        var index = _index ??= Index(this.GetPrimaryKeyString());
 
         // Up the tree, or a fixed scatter over the population (a chain's grains as far apart as they can be).
         var next = fanIn > 1 ? index / fanIn : (int)(((long)index * 48_271 + 11) % population);
@@ -30,4 +30,9 @@ public sealed class HopGrain : Grain, IHopGrain
 
         return 1 + await GrainFactory.GetGrainFast<IHopGrain>(IHopGrain.Key(next)).Hop(onward - 1, population, fanIn);
     }
+
+    private static int Index(string key) =>
+        key.StartsWith("hop-", StringComparison.Ordinal) && int.TryParse(key.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : throw new DvkException("bad-hop-key", $"'{key}' is not a hop grain key (hop-<number>)");
 }

@@ -19,6 +19,9 @@ public sealed partial class HopBenchmarkTests(ClusterFixture fixture)
 
         // Up a tree: 7 → 3 → 1 → 0, and member 0 passes on to 1 rather than to itself.
         Assert.Equal(4, await first.Hop(4, 50, 2));
+
+        var stranger = await Assert.ThrowsAsync<DvkException>(() => fixture.Client.GetGrain<IHopGrain>("hop-x").Hop(1, 50, 0));
+        Assert.Contains("'hop-x' is not a hop grain key", stranger.Message);
     }
 
     [Fact]
