@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using DanVanKheo.Client.Bench;
 using DanVanKheo.Client.Output;
 using Npgsql;
@@ -60,8 +58,7 @@ public static class BenchCommand
                 BenchReportTable.Write(context.Console, report!);
                 if (parse.GetValue(LoadTestCommand.Report) is { } file)
                 {
-                    await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), ct);
-                    context.Console.MarkupLineInterpolated($"Báo cáo / report: {file.FullName}");
+                    await Json.WriteReportAsync(context, file, report!, ct);
                 }
 
                 return report!.SameNumbers ? CommandRunner.Ok : CommandRunner.Rejected;

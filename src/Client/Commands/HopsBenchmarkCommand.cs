@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using DanVanKheo.Client.Bench;
 using DanVanKheo.Client.Load;
 using DanVanKheo.Client.Output;
@@ -93,8 +91,7 @@ public static class HopsBenchmarkCommand
                         Seconds = r.Elapsed.TotalSeconds,
                     }),
                 };
-                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), ct);
-                console.MarkupLineInterpolated($"Báo cáo / report: {file.FullName}");
+                await Json.WriteReportAsync(context, file, report, ct);
             }
 
             return CommandRunner.Ok;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using DanVanKheo.Client.Load;
 using DanVanKheo.Client.Output;
 using DanVanKheo.Import.Csv;
@@ -78,8 +77,7 @@ public static class LoadTestCommand
     {
         if (reportFile is not null)
         {
-            await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(report, Json.Options), new UTF8Encoding(false), cancellationToken);
-            context.Console.MarkupLineInterpolated($"Báo cáo / report: {reportFile.FullName}");
+            await Json.WriteReportAsync(context, reportFile, report, cancellationToken);
         }
 
         if (chartFile is not null)
