@@ -37,6 +37,25 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("ReportChildDelta")]
     Task<ReportAck> ReportChildDelta(ChildDelta report);
 
+    /// <summary>
+    /// One-way form of <see cref="ReportChild"/>, for silos whose units keep their state in the activation
+    /// (<c>Rollup:WriteBehind</c>): the child does not wait for an answer, and the parent answers only a report it did
+    /// not apply, with <see cref="ReportNotApplied"/>.
+    /// </summary>
+    [Alias("PushChild"), Orleans.Concurrency.OneWay]
+    Task PushChild(ChildReport report);
+
+    /// <summary>One-way form of <see cref="ReportChildDelta"/>; see <see cref="PushChild"/>.</summary>
+    [Alias("PushChildDelta"), Orleans.Concurrency.OneWay]
+    Task PushChildDelta(ChildDelta report);
+
+    /// <summary>
+    /// The parent's answer to a pushed report of version <paramref name="version"/> that it did not apply: refused, or
+    /// based on a version it does not hold (the child then sends its whole tally).
+    /// </summary>
+    [Alias("ReportNotApplied"), Orleans.Concurrency.OneWay]
+    Task ReportNotApplied(string parentCode, long version, ReportAck answer);
+
     [Alias("AttachChild")]
     Task AttachChild(string code, string name, Level level);
 

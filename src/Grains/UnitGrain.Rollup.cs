@@ -291,7 +291,17 @@ public sealed partial class UnitGrain
 
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
-                var ack = await report.SendAsync(GrainFactory.GetGrainFast<IUnitGrain>(parentCode));
+                var parent = GrainFactory.GetGrainFast<IUnitGrain>(parentCode);
+                if (_options.PushReports)
+                {
+                    // Taken as applied; the parent answers only when it was not (ReportNotApplied).
+                    await report.PushAsync(parent);
+                    Confirmed(parentCode, version, report, ReportAck.Stored);
+                    _unconfirmed = _dirty;
+                    return true;
+                }
+
+                var ack = await report.SendAsync(parent);
                 Confirmed(parentCode, version, report, ack);
                 if (ack.Refused && _state.Definition.ParentCode == parentCode)
                 {

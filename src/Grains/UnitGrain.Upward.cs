@@ -6,6 +6,11 @@ namespace DanVanKheo.Grains;
 /// allocates a few cells instead of 30 counters for every registration year, and the parent updates its copy in place.
 /// Whenever the unit cannot be sure what the parent holds (new activation, failed call, a move, a resync, or the parent
 /// answering <see cref="ReportAck.NeedsFull"/>), the next report is the whole tally again, which is always safe.
+/// With <see cref="RollupOptions.PushReports"/> a report is pushed one-way and taken as confirmed when sent; the parent
+/// answers only one it did not apply (<see cref="ReportNotApplied"/>), and the unit then sends its whole tally. A push
+/// that never arrived is caught by the next delta, which is based on it; only a lost last push before a quiet spell would
+/// wait for <c>dvk reconcile</c>. Used only where units keep their state in the silo process: messages between its
+/// activations are lost only when the process dies, which loses every tally anyway.
 /// </summary>
 public sealed partial class UnitGrain
 {
@@ -16,6 +21,9 @@ public sealed partial class UnitGrain
     private string? _parentHoldsFor;
 
     private long _parentHoldsVersion;
+
+    /// <summary>The version of the last whole tally sent upward; an answer about an older pushed report is moot.</summary>
+    private long _lastWholeVersion;
 
     public async Task<ReportAck> ReportChildDelta(ChildDelta report)
     {
@@ -51,6 +59,42 @@ public sealed partial class UnitGrain
         return ReportAck.Stored;
     }
 
+    public async Task PushChild(ChildReport report) => AnswerIfNotApplied(report.Code, report.Version, await ReportChild(report));
+
+    public async Task PushChildDelta(ChildDelta report) => AnswerIfNotApplied(report.Code, report.Version, await ReportChildDelta(report));
+
+    public Task ReportNotApplied(string parentCode, long version, ReportAck answer)
+    {
+        // A whole tally sent since then (version at or above it) already replaced whatever this answer was about.
+        if (_state.Definition?.ParentCode != parentCode || _state.MergedInto is not null || version < _lastWholeVersion)
+        {
+            return Task.CompletedTask;
+        }
+
+        ReportWholeNext();
+        if (answer.Refused)
+        {
+            LogRefused(logger, Code, parentCode);
+        }
+        else
+        {
+            _dirty = true;
+            _unconfirmed = true;
+            ScheduleFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void AnswerIfNotApplied(string child, long version, ReportAck answer)
+    {
+        if (answer.Refused || answer.NeedsFull)
+        {
+            // One-way as well: the child's flush did not wait for this, and nothing here waits for the child.
+            _ = GrainFactory.GetGrainFast<IUnitGrain>(child).ReportNotApplied(Code, version, answer);
+        }
+    }
+
     /// <summary>Forgets what the parent holds: the next report is the whole tally.</summary>
     private void ReportWholeNext() => _parentHoldsFor = null;
 
@@ -60,9 +104,13 @@ public sealed partial class UnitGrain
 
         // Unknown until the answer: a call that fails may or may not have been applied.
         _parentHoldsFor = null;
-        return known
-            ? new UpwardReport(new ChildDelta(Code, _parentHoldsVersion, version, _sum.DeltaFrom(_parentHolds)), null)
-            : new UpwardReport(null, new ChildReport(Code, version, ReportTally));
+        if (known)
+        {
+            return new UpwardReport(new ChildDelta(Code, _parentHoldsVersion, version, _sum.DeltaFrom(_parentHolds)), null);
+        }
+
+        _lastWholeVersion = version;
+        return new UpwardReport(null, new ChildReport(Code, version, ReportTally));
     }
 
     private void Confirmed(string parentCode, long version, UpwardReport report, ReportAck ack)
@@ -95,5 +143,8 @@ public sealed partial class UnitGrain
     private readonly record struct UpwardReport(ChildDelta? Delta, ChildReport? Whole)
     {
         public Task<ReportAck> SendAsync(IUnitGrain parent) => Delta is { } delta ? parent.ReportChildDelta(delta) : parent.ReportChild(Whole!);
+
+        /// <summary>Sends without waiting for the parent (one-way): the returned task is complete once the message is on its way.</summary>
+        public Task PushAsync(IUnitGrain parent) => Delta is { } delta ? parent.PushChildDelta(delta) : parent.PushChild(Whole!);
     }
 }

@@ -8,7 +8,7 @@ namespace DanVanKheo.Tests;
 /// A real in-process Orleans cluster (two silos, memory storage) shared by a test collection. Tests
 /// keep out of each other's way by using unit and model codes of their own.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime, ITestCluster
 {
     /// <summary>Short, so that tests converge quickly; the fan-in test measures against it.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
@@ -19,7 +19,18 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(2);
+        Cluster = Build(2, _ => { }, silo =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Store);
+            silo.AddMemoryGrainStorage(StorageNames.Rollup);
+        });
+        await Cluster.DeployAsync();
+    }
+
+    /// <summary>A cluster of <paramref name="silos"/> silos with the grains, the tests' short intervals and in-memory reminders.</summary>
+    public static InProcessTestCluster Build(short silos, Action<RollupOptions> rollup, Action<ISiloBuilder> storage)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddDanVanKheoGrains();
@@ -27,16 +38,15 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 o.FlushInterval = FlushInterval;
                 o.RetryDelay = TimeSpan.FromMilliseconds(100);
+                rollup(o);
             });
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Store);
-            silo.AddMemoryGrainStorage(StorageNames.Rollup);
+            storage(silo);
             silo.UseInMemoryReminderService();
         });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        return builder.Build();
     }
 
     public async Task DisposeAsync()
@@ -44,6 +54,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }
+}
+
+/// <summary>A cluster a test class can run against, whichever way its silos are configured.</summary>
+public interface ITestCluster
+{
+    IClusterClient Client { get; }
 }
 
 [CollectionDefinition(Name)]

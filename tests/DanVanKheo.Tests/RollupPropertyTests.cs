@@ -4,10 +4,11 @@ namespace DanVanKheo.Tests;
 
 /// <summary>
 /// Random sequences of imports, registrations, changes, discontinuations, moves, merges and
-/// duplicated (retried, concurrent) calls; after quiescence every unit's tally must equal the oracle.
+/// duplicated (retried, concurrent) calls; after quiescence every unit's tally must equal the oracle. Run against both
+/// ways a silo reports upward: awaited reports with storage (<see cref="RollupPropertyTests"/>) and one-way pushes with
+/// write-behind (<see cref="PushedRollupPropertyTests"/>).
 /// </summary>
-[Collection(ClusterCollection.Name)]
-public sealed class RollupPropertyTests(ClusterFixture fixture)
+public abstract class RollupProperties(ITestCluster fixture)
 {
     private const int ModelPool = 14;
 
@@ -153,3 +154,9 @@ public sealed class RollupPropertyTests(ClusterFixture fixture)
 
     public sealed record Op(int Kind, int A, int B, int C, int D);
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class RollupPropertyTests(ClusterFixture fixture) : RollupProperties(fixture);
+
+[Collection(WriteBehindCollection.Name)]
+public sealed class PushedRollupPropertyTests(WriteBehindClusterFixture fixture) : RollupProperties(fixture);

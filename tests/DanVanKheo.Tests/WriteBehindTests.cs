@@ -1,10 +1,7 @@
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Hosting;
-using DanVanKheo.Silo.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace DanVanKheo.Tests;
@@ -14,42 +11,10 @@ namespace DanVanKheo.Tests;
 /// only when they deactivate, so a deactivated and re-activated tree must come back with every tally and model and keep
 /// counting exactly.
 /// </summary>
-public sealed class WriteBehindTests : IAsyncLifetime
+[Collection(WriteBehindCollection.Name)]
+public sealed class WriteBehindTests(WriteBehindClusterFixture fixture)
 {
-    private InProcessTestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            host.Services.AddDanVanKheoGrains();
-            host.Services.Configure<RollupOptions>(o =>
-            {
-                o.FlushInterval = ClusterFixture.FlushInterval;
-                o.RetryDelay = TimeSpan.FromMilliseconds(100);
-                o.ResendReminders = false;
-                o.WriteBehind = true;
-            });
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
-            {
-                silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
-            }
-
-            silo.UseInMemoryReminderService();
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
+    private readonly InProcessTestCluster _cluster = fixture.Cluster;
 
     [Theory]
     [InlineData("Postgres")]

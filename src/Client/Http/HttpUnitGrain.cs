@@ -32,6 +32,12 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<ReportAck> ReportChildDelta(ChildDelta report) => Refuse<ReportAck>();
 
+    public Task PushChild(ChildReport report) => Refuse<bool>();
+
+    public Task PushChildDelta(ChildDelta report) => Refuse<bool>();
+
+    public Task ReportNotApplied(string parentCode, long version, ReportAck answer) => Refuse<bool>();
+
     public Task AttachChild(string code, string name, Level level) => Refuse<bool>();
 
     public Task DetachChild(string code) => Refuse<bool>();

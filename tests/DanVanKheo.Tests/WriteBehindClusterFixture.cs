@@ -1,0 +1,51 @@
+using DanVanKheo.Grains;
+using DanVanKheo.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+
+namespace DanVanKheo.Tests;
+
+/// <summary>
+/// A real in-process silo configured as the silo configures itself for LocalMemory storage: state kept in the silo
+/// process, <see cref="RollupOptions.WriteBehind"/>, reports pushed upward one-way (<see cref="RollupOptions.PushReports"/>),
+/// no re-send reminders. Shared by a test collection, so its tests run one after another (one of them deactivates every
+/// activation).
+/// </summary>
+public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Cluster = ClusterFixture.Build(
+            1,
+            o =>
+            {
+                o.ResendReminders = false;
+                o.WriteBehind = true;
+            },
+            silo =>
+            {
+                foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
+                {
+                    silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
+                }
+            });
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WriteBehindCollection : ICollectionFixture<WriteBehindClusterFixture>
+{
+    public const string Name = "write-behind cluster";
+}
