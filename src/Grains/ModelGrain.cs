@@ -52,7 +52,7 @@ public sealed partial class ModelGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unwritten)
+        if (_unwritten && options.Value.StoresOnDeactivation(reason))
         {
             await store.WriteStateAsync(cancellationToken);
             _unwritten = false;

@@ -89,7 +89,7 @@ public sealed partial class UnitGrain(
         // A report still pending is re-sent by the next activation (the reminder brings it back if needed).
         _deactivating = true;
         CountSubscribers(deactivating: true);
-        if (_changeGeneration > _writtenGeneration)
+        if (_changeGeneration > _writtenGeneration && _options.StoresOnDeactivation(reason))
         {
             await EnsureStoredAsync();
         }

@@ -20,22 +20,25 @@ public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
 
     public async Task InitializeAsync()
     {
-        Cluster = ClusterFixture.Build(
-            1,
-            o =>
-            {
-                o.ResendReminders = false;
-                o.WriteBehind = true;
-            },
-            silo =>
-            {
-                foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
-                {
-                    silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
-                }
-            });
+        Cluster = Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>A one-silo cluster configured like this fixture's, for a test that must have one of its own.</summary>
+    public static InProcessTestCluster Build() => ClusterFixture.Build(
+        1,
+        o =>
+        {
+            o.ResendReminders = false;
+            o.WriteBehind = true;
+        },
+        silo =>
+        {
+            foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
+            {
+                silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
+            }
+        });
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,10 @@
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using DanVanKheo.Silo.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace DanVanKheo.Tests;
@@ -76,6 +79,33 @@ public sealed class WriteBehindTests(WriteBehindClusterFixture fixture)
         int[] expected = [20, 29, 39, 39, 39];
         var totals = await Task.WhenAll(codes.Select(async code => (await tree.Summary(code)).Total));
         Assert.Equal(expected, totals);
+    }
+
+    [Fact]
+    public async Task A_silo_shutting_down_does_not_write_back_a_store_that_ends_with_it()
+    {
+        var cluster = WriteBehindClusterFixture.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var tree = new TestTree(cluster.Client);
+            await tree.Unit("p", Level.Province, null);
+            await tree.Unit("c", Level.Commune, "p");
+            var models = Enumerable.Range(0, 20).Select(i => TestTree.Model($"{tree.Prefix}-m{i}", tree.Code("c"))).ToArray();
+            await Task.WhenAll(models.Select(m => cluster.Client.GetGrain<IModelGrain>(m.Id).Register(m)));
+            await Eventually.Get(() => tree.Summary(tree.Code("p")), s => s.Total == 20);
+            var store = (LocalMemoryGrainStorage)cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Rollup);
+            var held = store.Count;
+
+            await cluster.StopAllSilosAsync();
+
+            // 20 models and 2 units were active with unwritten state; none of it was written on the way down.
+            Assert.Equal(held, store.Count);
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
     }
 
     [Fact]

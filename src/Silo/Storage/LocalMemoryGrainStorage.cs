@@ -17,6 +17,9 @@ public sealed class LocalMemoryGrainStorage(DeepCopier copier) : IGrainStorage
     private readonly ConcurrentDictionary<(string Type, GrainId Id), Entry> _entries = new();
     private long _etag;
 
+    /// <summary>How many grain states this store holds.</summary>
+    public int Count => _entries.Count;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_entries.TryGetValue((stateName, grainId), out var entry) && entry.State is T state)
