@@ -40,7 +40,8 @@ public sealed class RollupOptions
     /// With <see cref="WriteBehind"/>, units send their reports upward one-way (<see cref="IUnitGrain.PushChild"/>): the
     /// sender does not wait for an answer, and the parent answers only a report it did not apply. A one-way call costs
     /// the silo about half an awaited one (no response message, no callback, no second turn on the sender; measured with
-    /// <c>dvk benchmark hops</c>), and with write-behind an answer would confirm nothing a crash would not lose anyway.
+    /// a one-way variant of <c>dvk benchmark hops</c>, see docs/performance.md, tenth step), and with write-behind an
+    /// answer would confirm nothing a crash would not lose anyway.
     /// Without write-behind the parent's answer means "stored", which the re-send reminders rely on, so reports are
     /// always awaited there.
     /// </summary>
