@@ -292,16 +292,18 @@ public sealed partial class UnitGrain
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
                 var parent = GrainFactory.GetGrainFast<IUnitGrain>(parentCode);
+                ReportAck ack;
                 if (_options.PushReports)
                 {
                     // Taken as applied; the parent answers only when it was not (ReportNotApplied).
                     await report.PushAsync(parent);
-                    Confirmed(parentCode, version, report, ReportAck.Stored);
-                    _unconfirmed = _dirty;
-                    return true;
+                    ack = ReportAck.Stored;
+                }
+                else
+                {
+                    ack = await report.SendAsync(parent);
                 }
 
-                var ack = await report.SendAsync(parent);
                 Confirmed(parentCode, version, report, ack);
                 if (ack.Refused && _state.Definition.ParentCode == parentCode)
                 {
