@@ -1,6 +1,4 @@
 using DanVanKheo.Silo.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -24,23 +22,10 @@ public sealed class DirectoryCacheSettingTests
     public async Task The_silo_sets_the_directory_cache_by_storage_and_configuration(
         string provider, string? strategy, string? size, CachingStrategyType expected)
     {
-        var builder = WebApplication.CreateBuilder();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
-        };
-        if (strategy is not null)
-        {
-            settings[$"{SiloHostingExtensions.DirectoryCacheSection}:CachingStrategy"] = strategy;
-        }
-
-        if (size is not null)
-        {
-            settings[$"{SiloHostingExtensions.DirectoryCacheSection}:CacheSize"] = size;
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
+        var builder = SiloSettings.Builder(
+            provider,
+            ($"{SiloHostingExtensions.DirectoryCacheSection}:CachingStrategy", strategy),
+            ($"{SiloHostingExtensions.DirectoryCacheSection}:CacheSize", size));
         builder.AddDanVanKheoSilo();
         await using var app = builder.Build();
 

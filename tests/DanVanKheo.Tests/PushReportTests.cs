@@ -1,7 +1,5 @@
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,18 +22,7 @@ public sealed class PushReportTests(WriteBehindClusterFixture fixture)
     [InlineData("Postgres", "true", false)]
     public async Task The_silo_pushes_reports_only_where_units_keep_their_state_in_the_activation(string provider, string? oneWay, bool expected)
     {
-        var builder = WebApplication.CreateBuilder();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
-        };
-        if (oneWay is not null)
-        {
-            settings[$"{RollupOptions.Section}:{nameof(RollupOptions.OneWayReports)}"] = oneWay;
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
+        var builder = SiloSettings.Builder(provider, ($"{RollupOptions.Section}:{nameof(RollupOptions.OneWayReports)}", oneWay));
         builder.AddDanVanKheoSilo();
         await using var app = builder.Build();
 

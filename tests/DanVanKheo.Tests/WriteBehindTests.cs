@@ -1,8 +1,6 @@
 using DanVanKheo.Grains;
 using DanVanKheo.Silo.Hosting;
-using Microsoft.AspNetCore.Builder;
 using DanVanKheo.Silo.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -24,13 +22,7 @@ public sealed class WriteBehindTests(WriteBehindClusterFixture fixture)
     [InlineData("Memory")]
     public void The_silo_refuses_write_behind_where_an_acknowledged_write_must_reach_the_store(string provider)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
-            ["Rollup:WriteBehind"] = "true",
-        });
+        var builder = SiloSettings.Builder(provider, ($"{RollupOptions.Section}:{nameof(RollupOptions.WriteBehind)}", "true"));
 
         var refused = Assert.Throws<InvalidOperationException>(() => builder.AddDanVanKheoSilo());
 
