@@ -39,6 +39,12 @@ public sealed partial class UnitGrain
             return new ReportAck(true, survivor);
         }
 
+        // Removals still apply: the merge's own moves send them.
+        if (_mergingInto is { } target && report.Contribution.Mask != 0)
+        {
+            return new ReportAck(true, target);
+        }
+
         if (_state.Definition is null)
         {
             return new ReportAck(true, null);

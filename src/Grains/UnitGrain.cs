@@ -29,6 +29,9 @@ public sealed partial class UnitGrain(
     private readonly Dictionary<string, ChildSlot> _children = new(StringComparer.Ordinal);
     private UnitState _state = new();
 
+    /// <summary>The survivor while <see cref="MergeInto"/> runs (not stored: a merge that fails half-way leaves the unit active, to be merged again).</summary>
+    private string? _mergingInto;
+
     /// <summary>The tally as last read; a flush does not keep the one it sends (see <see cref="ReportTally"/>).</summary>
     private Tally? _tally;
 
@@ -238,27 +241,43 @@ public sealed partial class UnitGrain(
             throw new DvkException("bad-merge", $"unit '{Code}' cannot be merged into itself");
         }
 
+        if (_mergingInto is { } target)
+        {
+            throw new DvkException("bad-merge", $"unit '{Code}' is already being merged into '{target}' / đơn vị đang được sáp nhập");
+        }
+
         var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
         if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
         {
             throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
         }
 
-        foreach (var childCode in _children.Keys.ToArray())
+        // From here a model report that would add to this unit is refused with the survivor (the model follows it), and so
+        // is a new child: otherwise one that came after the snapshots below would stay behind in a retired unit.
+        _mergingInto = survivorCode;
+        try
         {
-            var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
-            if (await child.GetInfo() is { } childInfo)
+            foreach (var childCode in _children.Keys.ToArray())
             {
-                await child.Define(childInfo.Definition with { ParentCode = survivorCode });
+                var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
+                if (await child.GetInfo() is { } childInfo)
+                {
+                    await child.Define(childInfo.Definition with { ParentCode = survivorCode });
+                }
             }
-        }
 
-        foreach (var modelId in _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).ToArray())
+            foreach (var modelId in _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).ToArray())
+            {
+                await GrainFactory.GetGrain<IModelGrain>(modelId).MoveTo(survivorCode);
+            }
+
+            _state.MergedInto = survivorCode;
+        }
+        finally
         {
-            await GrainFactory.GetGrain<IModelGrain>(modelId).MoveTo(survivorCode);
+            _mergingInto = null;
         }
 
-        _state.MergedInto = survivorCode;
         Touch();
         await EnsureStoredAsync();
         if (definition.ParentCode is { } parentCode)
@@ -273,6 +292,11 @@ public sealed partial class UnitGrain(
     public async Task AttachChild(string code, string name, Level level)
     {
         ThrowIfRetired();
+        if (_mergingInto is { } target)
+        {
+            throw new DvkException("merging-unit", $"unit '{Code}' is being merged into '{target}'; put '{code}' under '{target}' / đơn vị đang được sáp nhập");
+        }
+
         if (_children.TryGetValue(code, out var existing))
         {
             existing.Rename(name, level);

@@ -1,0 +1,129 @@
+namespace DanVanKheo.Tests;
+
+/// <summary>
+/// Registrations racing a merge of their unit: every model that was registered must end up in the survivor and be
+/// counted there, and every hamlet defined under it must be moved, however the reports and the merge's moves interleave. Run against awaited reports (the two-silo
+/// cluster) and pushed ones (the write-behind silo), where a registration returns before its unit has applied it.
+/// </summary>
+/// <param name="countedBefore">Models counted in the unit before the merge: enough that it runs for a while (a move
+/// each), fewer where each move costs storage writes.</param>
+public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
+{
+    private const int Registrars = 4;
+    private const int Attempts = 5;
+
+    [Fact]
+    public async Task Models_and_hamlets_added_while_their_unit_merges_all_end_up_in_the_survivor()
+    {
+        // Whether a registration lands inside the merge is up to the scheduler, so a round that missed it is run again.
+        for (var attempt = 1; !await RaceOnceAsync(); attempt++)
+        {
+            Assert.True(attempt < Attempts, $"in {Attempts} rounds no registration went in while the merge ran, so the race was not tested");
+        }
+    }
+
+    /// <summary>One merge with registrations around it; false when none of them went in while it ran.</summary>
+    private async Task<bool> RaceOnceAsync()
+    {
+        var grains = fixture.Client;
+        var tree = new TestTree(grains);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("A", Level.Commune, "P");
+        await tree.Unit("B", Level.Commune, "P");
+
+        // Models counted in A before the merge give it work (one move each), during which more are registered in A.
+        string[] before = [.. Enumerable.Range(0, countedBefore).Select(i => tree.Code($"m{i}"))];
+        await Task.WhenAll(before.Select(id => grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("A")))));
+
+        // Registrations run before, while and after the merge, so that some of their reports reach A as it merges.
+        var merge = new TaskCompletionSource<Task>();
+        var (registeredSoFar, registeredWhileMerging) = (0, 0);
+        async Task<(List<string> Tried, List<string> Registered)> RegisterAroundTheMergeAsync(int registrar)
+        {
+            var (tried, registered) = (new List<string>(), new List<string>());
+            for (var n = 0; !(merge.Task.IsCompleted && merge.Task.Result.IsCompleted); n++)
+            {
+                var merging = merge.Task.IsCompleted;
+                tried.Add(tree.Code($"r{registrar}-{n}"));
+                if (await RegisterOrRefusedAsync(grains, tried[^1], tree.Code("A")))
+                {
+                    registered.Add(tried[^1]);
+                    Interlocked.Increment(ref registeredSoFar);
+                    if (merging)
+                    {
+                        Interlocked.Increment(ref registeredWhileMerging);
+                    }
+                }
+            }
+
+            return (tried, registered);
+        }
+
+        async Task<List<string>> DefineAroundTheMergeAsync()
+        {
+            var defined = new List<string>();
+            for (var n = 0; !(merge.Task.IsCompleted && merge.Task.Result.IsCompleted); n++)
+            {
+                try
+                {
+                    defined.Add((await tree.Unit($"h{n}", Level.Hamlet, "A")).Code);
+                }
+                catch (DvkException exception) when (exception.Problem is "merging-unit" or "retired-parent" or "retired-unit")
+                {
+                    // Refused while or after the merge: the hamlet is not under A, nothing to check.
+                }
+            }
+
+            return defined;
+        }
+
+        var registrars = Enumerable.Range(0, Registrars).Select(RegisterAroundTheMergeAsync).ToArray();
+        var definer = DefineAroundTheMergeAsync();
+        await Eventually.Get(() => Task.FromResult(Volatile.Read(ref registeredSoFar)), n => n >= 4 * Registrars);
+        merge.SetResult(grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B")));
+        var around = await Task.WhenAll(registrars);
+        var hamlets = await definer;
+        await await merge.Task;
+        string[] ids = [.. before, .. around.SelectMany(r => r.Tried)];
+        string[] registered = [.. before, .. around.SelectMany(r => r.Registered)];
+
+        // With pushed reports a model learns of the refusal after its call returned, so it may still be on its way.
+        var records = await Task.WhenAll(registered.Select(id => Eventually.Get(grains.GetGrain<IModelGrain>(id).Get, m => m!.Unit == tree.Code("B"))));
+        Assert.All(records, record => Assert.Equal(tree.Code("B"), record!.Unit));
+
+        // Hamlets defined under A before the merge began were moved with it.
+        foreach (var hamlet in hamlets)
+        {
+            Assert.Equal(tree.Code("B"), (await grains.GetGrain<IUnitGrain>(hamlet).GetInfo())!.Definition.ParentCode);
+        }
+
+        Assert.Equal(hamlets.Order(StringComparer.Ordinal), (await grains.GetGrain<IUnitGrain>(tree.Code("B")).GetChildren()).Select(c => c.Code));
+        var units = new[] { "P", "A", "B" }.Select(tree.Code).ToArray();
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(grains, units, ids));
+        Assert.Equal(registered.Length, (await tree.Summary(tree.Code("B"))).Total);
+        Assert.Equal(registered.Length, (await tree.Summary(tree.Code("P"))).Total);
+        Assert.Equal(0, (await tree.Summary(tree.Code("A"))).Total);
+        return registeredWhileMerging > 0;
+    }
+
+    /// <summary>True when registered; false when refused because the unit had already been merged.</summary>
+    private static async Task<bool> RegisterOrRefusedAsync(IGrainFactory grains, string id, string unit)
+    {
+        await Task.Yield();
+        try
+        {
+            await grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, unit));
+            return true;
+        }
+        catch (DvkException exception) when (exception.Problem == "retired-unit")
+        {
+            return false;
+        }
+    }
+}
+
+[Collection(ClusterCollection.Name)]
+public sealed class MergeRaceTests(ClusterFixture fixture) : MergeRaces(fixture, countedBefore: 40);
+
+[Collection(WriteBehindCollection.Name)]
+public sealed class PushedMergeRaceTests(WriteBehindClusterFixture fixture) : MergeRaces(fixture, countedBefore: 200);
