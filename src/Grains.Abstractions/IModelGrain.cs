@@ -38,6 +38,13 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("MoveTo")]
     Task<ModelRecord> MoveTo(string unitCode);
 
+    /// <summary>
+    /// Moves the model to <paramref name="unitCode"/> only if it is still in <paramref name="fromUnitCode"/> (a merge
+    /// moving its models out); a model moved elsewhere meanwhile stays where it is. Null when there is no such model.
+    /// </summary>
+    [Alias("MoveFrom")]
+    Task<ModelRecord?> MoveFrom(string fromUnitCode, string unitCode);
+
     [Alias("Get")]
     Task<ModelRecord?> Get();
 

@@ -184,6 +184,11 @@ public sealed partial class ModelGrain(
         return await ChangeAsync(current, current with { Status = ModelStatus.Active });
     }
 
+    public async Task<ModelRecord?> MoveFrom(string fromUnitCode, string unitCode) =>
+        Record is not { } current ? null
+        : current.Unit != Rules.NormalizeUnitCode(fromUnitCode) ? current
+        : await MoveTo(unitCode);
+
     public async Task<ModelRecord> MoveTo(string unitCode)
     {
         var current = Record ?? throw DvkException.NotFound("model", Id);

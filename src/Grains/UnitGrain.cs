@@ -268,7 +268,8 @@ public sealed partial class UnitGrain(
 
             foreach (var modelId in _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).ToArray())
             {
-                await GrainFactory.GetGrain<IModelGrain>(modelId).MoveTo(survivorCode);
+                // Only if still here: a model a user moved elsewhere since the snapshot stays where the user put it.
+                await GrainFactory.GetGrain<IModelGrain>(modelId).MoveFrom(Code, survivorCode);
             }
 
             _state.MergedInto = survivorCode;

@@ -29,6 +29,8 @@ public sealed class HttpModelGrain(ApiClient api, string id) : IModelGrain
 
     public Task<ModelRecord> MoveTo(string unitCode) => Send(HttpMethod.Patch, Path, new ModelPatch { Unit = unitCode });
 
+    public Task<ModelRecord?> MoveFrom(string fromUnitCode, string unitCode) => Task.FromException<ModelRecord?>(HttpGrainFactory.NotOverApi());
+
     public async Task<ModelRecord?> Get() => (await api.SendAsync<ModelView>(HttpMethod.Get, Path, nullWhenNotFound: true))?.ToRecord();
 
     private async Task<ModelRecord> Send(HttpMethod method, string path, object? body) =>
