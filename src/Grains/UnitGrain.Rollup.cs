@@ -40,7 +40,7 @@ public sealed partial class UnitGrain
         }
 
         // Removals still apply: the merge's own moves send them.
-        if (_mergingInto is { } target && report.Contribution.Mask != 0)
+        if (_movingOut && report.Contribution.Mask != 0 && _mergingInto is { } target)
         {
             return new ReportAck(true, target);
         }

@@ -32,6 +32,9 @@ public sealed partial class UnitGrain(
     /// <summary>The survivor while <see cref="MergeInto"/> runs (not stored: a merge that fails half-way leaves the unit active, to be merged again).</summary>
     private string? _mergingInto;
 
+    /// <summary>True once the merge has checked the survivor and moves children and models out of this unit.</summary>
+    private bool _movingOut;
+
     /// <summary>The tally as last read; a flush does not keep the one it sends (see <see cref="ReportTally"/>).</summary>
     private Tally? _tally;
 
@@ -241,22 +244,20 @@ public sealed partial class UnitGrain(
             throw new DvkException("bad-merge", $"unit '{Code}' cannot be merged into itself");
         }
 
-        if (_mergingInto is { } target)
-        {
-            throw new DvkException("bad-merge", $"unit '{Code}' is already being merged into '{target}' / đơn vị đang được sáp nhập");
-        }
-
-        var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
-        if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
-        {
-            throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
-        }
-
-        // From here a model report that would add to this unit is refused with the survivor (the model follows it), and so
-        // is a new child: otherwise one that came after the snapshots below would stay behind in a retired unit.
+        // Set before the first await, so that a second merge (or a new child) arriving meanwhile is refused.
+        ThrowIfMerging();
         _mergingInto = survivorCode;
         try
         {
+            var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
+            if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
+            {
+                throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
+            }
+
+            // From here a model report that would add to this unit is refused with the survivor (the model follows it):
+            // otherwise one applied after the snapshot below would stay behind in a retired unit.
+            _movingOut = true;
             foreach (var childCode in _children.Keys.ToArray())
             {
                 var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
@@ -276,7 +277,7 @@ public sealed partial class UnitGrain(
         }
         finally
         {
-            _mergingInto = null;
+            (_mergingInto, _movingOut) = (null, false);
         }
 
         Touch();
@@ -293,11 +294,7 @@ public sealed partial class UnitGrain(
     public async Task AttachChild(string code, string name, Level level)
     {
         ThrowIfRetired();
-        if (_mergingInto is { } target)
-        {
-            throw new DvkException("merging-unit", $"unit '{Code}' is being merged into '{target}'; put '{code}' under '{target}' / đơn vị đang được sáp nhập");
-        }
-
+        ThrowIfMerging();
         if (_children.TryGetValue(code, out var existing))
         {
             existing.Rename(name, level);
@@ -350,6 +347,15 @@ public sealed partial class UnitGrain(
         if (_state.MergedInto is { } survivor)
         {
             throw new DvkException("retired-unit", $"unit '{Code}' was merged into '{survivor}' / đơn vị đã được sáp nhập vào '{survivor}'");
+        }
+    }
+
+    /// <summary>A child attached, or a second merge begun, while a merge moves everything out would stay behind in a retired unit.</summary>
+    private void ThrowIfMerging()
+    {
+        if (_mergingInto is { } target)
+        {
+            throw new DvkException("merging-unit", $"unit '{Code}' is being merged into '{target}'; use '{target}' instead / đơn vị đang được sáp nhập vào '{target}'");
         }
     }
 

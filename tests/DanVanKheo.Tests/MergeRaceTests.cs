@@ -40,10 +40,11 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         // Registrations run before, while and after the merge, so that some of their reports reach A as it merges.
         var merge = new TaskCompletionSource<Task>();
         var (registeredSoFar, registeredWhileMerging) = (0, 0);
+        bool MergeDone() => merge.Task.IsCompleted && merge.Task.Result.IsCompleted;
         async Task<(List<string> Tried, List<string> Registered)> RegisterAroundTheMergeAsync(int registrar)
         {
             var (tried, registered) = (new List<string>(), new List<string>());
-            for (var n = 0; !(merge.Task.IsCompleted && merge.Task.Result.IsCompleted); n++)
+            for (var n = 0; !MergeDone(); n++)
             {
                 var merging = merge.Task.IsCompleted;
                 tried.Add(tree.Code($"r{registrar}-{n}"));
@@ -64,7 +65,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         async Task<List<string>> DefineAroundTheMergeAsync()
         {
             var defined = new List<string>();
-            for (var n = 0; !(merge.Task.IsCompleted && merge.Task.Result.IsCompleted); n++)
+            for (var n = 0; !MergeDone(); n++)
             {
                 try
                 {
@@ -81,12 +82,12 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
 
         // A user moves models out of A to X while the merge moves them to B, from the other end of the merge's list:
         // whichever comes last, a model the user moved must end in X.
-        async Task<HashSet<string>> MoveWhileMergingAsync(Task merging)
+        async Task<HashSet<string>> MoveWhileMergingAsync()
         {
             var moved = new HashSet<string>();
             foreach (var id in before.Reverse())
             {
-                if (merging.IsCompleted)
+                if (MergeDone())
                 {
                     break;
                 }
@@ -101,13 +102,18 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         var registrars = Enumerable.Range(0, Registrars).Select(RegisterAroundTheMergeAsync).ToArray();
         var definer = DefineAroundTheMergeAsync();
         await Eventually.Get(() => Task.FromResult(Volatile.Read(ref registeredSoFar)), n => n >= 4 * Registrars);
-        var merging = grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
-        merge.SetResult(merging);
-        var mover = MoveWhileMergingAsync(merging);
+        merge.SetResult(grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B")));
+        var mover = MoveWhileMergingAsync();
+
+        // A second merge of A while the first runs (it has moved its first model) is refused, or, once it is done, finds A
+        // retired. Waiting for the move first: two calls from one client may arrive in either order.
+        await Eventually.Get(grains.GetGrain<IModelGrain>(before[0]).Get, m => m!.Unit == tree.Code("B"));
+        var second = await Assert.ThrowsAsync<DvkException>(() => grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("X")));
+        Assert.Contains(second.Problem, new[] { "merging-unit", "retired-unit" });
         var around = await Task.WhenAll(registrars);
         var hamlets = await definer;
         var moved = await mover;
-        await merging;
+        await await merge.Task;
         string[] ids = [.. before, .. around.SelectMany(r => r.Tried)];
         string[] registered = [.. before, .. around.SelectMany(r => r.Registered)];
         string Expected(string id) => tree.Code(moved.Contains(id) ? "X" : "B");
