@@ -56,8 +56,19 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("ReportNotApplied"), Orleans.Concurrency.OneWay]
     Task ReportNotApplied(string parentCode, long version, ReportAck answer);
 
+    /// <summary>
+    /// Makes this unit hold child <paramref name="code"/>. Returns null when it does; when this unit is merged, or is
+    /// being merged, the survivor instead: the child must follow it, as the children the merge moves do.
+    /// </summary>
     [Alias("AttachChild")]
-    Task AttachChild(string code, string name, Level level);
+    Task<string?> AttachChild(string code, string name, Level level);
+
+    /// <summary>
+    /// A merge moving its children: moves this unit under <paramref name="survivorCode"/> if its parent is still
+    /// <paramref name="mergedCode"/>. A unit a user has moved elsewhere meanwhile stays where the user put it.
+    /// </summary>
+    [Alias("FollowMerge")]
+    Task FollowMerge(string mergedCode, string survivorCode);
 
     [Alias("DetachChild")]
     Task DetachChild(string code);

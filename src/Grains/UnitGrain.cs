@@ -35,6 +35,13 @@ public sealed partial class UnitGrain(
     /// <summary>True once the merge has checked the survivor and moves children and models out of this unit.</summary>
     private bool _movingOut;
 
+    /// <summary>
+    /// Changes to where this unit sits (a definition, a merge, finishing a parent change) run one at a time: interleaved at
+    /// their awaits, a merge's move of this unit and a user's could each record the other's parent as the one attached.
+    /// Taken top-down only (a merging unit, then its children), so two of them never wait for each other.
+    /// </summary>
+    private readonly SemaphoreSlim _placing = new(1, 1);
+
     /// <summary>The tally as last read; a flush does not keep the one it sends (see <see cref="ReportTally"/>).</summary>
     private Tally? _tally;
 
@@ -71,9 +78,9 @@ public sealed partial class UnitGrain(
             _sum.Add(model.Contribution, 1);
         }
 
-        if (_state.Definition?.ParentCode is { } parent && _state.MergedInto is null && (_state.AttachedTo != parent || _state.DetachFrom is not null))
+        if (_state.Definition?.ParentCode is { } parent && (_state.MergedInto is null ? _state.AttachedTo != parent || _state.DetachFrom is not null : _state.DetachFrom is not null))
         {
-            this.RegisterGrainTimer(_ => CompleteParentChangeAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+            this.RegisterGrainTimer(_ => FinishParentChangeAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
 
         // Report versions are epoch (high 32 bits, one per activation) and sequence. A new epoch makes every
@@ -109,6 +116,11 @@ public sealed partial class UnitGrain(
             throw new DvkException("bad-unit-code", $"definition for '{definition.Code}' sent to unit '{Code}'");
         }
 
+        return await PlacingAsync(() => DefineAsync(definition));
+    }
+
+    private async Task<UnitInfo> DefineAsync(UnitDefinition definition)
+    {
         ThrowIfRetired();
         var current = _state.Definition;
         if (current is not null && current.Level != definition.Level)
@@ -177,7 +189,14 @@ public sealed partial class UnitGrain(
         var moved = false;
         if (_state.AttachedTo != parentCode)
         {
-            await GrainFactory.GetGrain<IUnitGrain>(parentCode).AttachChild(Code, definition.Name, definition.Level);
+            parentCode = await AttachFollowingMergesAsync(definition);
+            if (parentCode != definition.ParentCode)
+            {
+                // The parent named was merged, or was being merged, into parentCode: this unit follows it, like the
+                // children the merge moved itself. Recorded after the attachment: a crash between the two attaches again.
+                _state.Definition = definition = definition with { ParentCode = parentCode };
+            }
+
             _state.AttachedTo = parentCode;
             moved = true;
             Touch();
@@ -206,6 +225,60 @@ public sealed partial class UnitGrain(
         }
 
         await EnsureStoredAsync();
+    }
+
+    /// <summary>Finishes a parent change or a merge that an earlier activation recorded but did not complete.</summary>
+    private Task FinishParentChangeAsync() => PlacingAsync(async () =>
+    {
+        if (_state.MergedInto is not null)
+        {
+            await FinishRetirementAsync();
+        }
+        else if (_state.AttachedTo != _state.Definition!.ParentCode || _state.DetachFrom is not null)
+        {
+            await CompleteParentChangeAsync();
+        }
+
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="change"/> when no other change to where this unit sits is running (see <see cref="_placing"/>).</summary>
+    private async Task<T> PlacingAsync<T>(Func<Task<T>> change)
+    {
+        await _placing.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _placing.Release();
+        }
+    }
+
+    /// <summary>Attaches this unit to the parent in <paramref name="definition"/>, or to the unit that parent was merged into; returns which.</summary>
+    private async Task<string> AttachFollowingMergesAsync(UnitDefinition definition)
+    {
+        var tried = new List<string>();
+        for (var parentCode = definition.ParentCode!; ;)
+        {
+            tried.Add(parentCode);
+            var survivor = await GrainFactory.GetGrain<IUnitGrain>(parentCode).AttachChild(Code, definition.Name, definition.Level);
+            if (survivor is null)
+            {
+                return parentCode;
+            }
+
+            if (tried.Contains(survivor))
+            {
+                // Only two units being merged into each other at once send a child round in a circle: it stays where it was.
+                throw new DvkException(
+                    "merge-cycle",
+                    $"units {string.Join(", ", tried.Select(t => $"'{t}'"))} are being merged into each other; '{Code}' cannot be placed under them until one merge ends / các đơn vị đang sáp nhập vào nhau");
+            }
+
+            parentCode = survivor;
+        }
     }
 
     public Task<UnitInfo?> GetInfo() => Task.FromResult(_state.Definition is null ? null : Info());
@@ -238,33 +311,47 @@ public sealed partial class UnitGrain(
     {
         survivorCode = Rules.NormalizeUnitCode(survivorCode);
         var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
+        if (_state.MergedInto == survivorCode)
+        {
+            // A retried merge: finishes its last step if that failed (the parent dropping this unit), else it is done.
+            return await PlacingAsync(async () =>
+            {
+                await FinishRetirementAsync();
+                return Info();
+            });
+        }
+
         ThrowIfRetired();
         if (survivorCode == Code)
         {
             throw new DvkException("bad-merge", $"unit '{Code}' cannot be merged into itself");
         }
 
-        // Set before the first await, so that a second merge (or a new child) arriving meanwhile is refused.
+        // Set before the first await, so that a second merge arriving meanwhile is refused.
         ThrowIfMerging();
         _mergingInto = survivorCode;
+        await _placing.WaitAsync();
         try
         {
+            ThrowIfRetired();
+            if (definition.ParentCode is not null && (_state.AttachedTo != definition.ParentCode || _state.DetachFrom is not null))
+            {
+                // A move of this unit that failed part-way is finished first: the merge then has one parent to leave.
+                await CompleteParentChangeAsync();
+            }
+
             var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
             if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
             {
                 throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
             }
 
-            // From here a model report that would add to this unit is refused with the survivor (the model follows it):
-            // otherwise one applied after the snapshot below would stay behind in a retired unit.
+            // From here a model report that would add to this unit is refused with the survivor, and a new child is sent
+            // to it (both follow it): otherwise one applied after the snapshot below would stay behind in a retired unit.
             _movingOut = true;
             foreach (var childCode in _children.Keys.ToArray())
             {
-                var child = GrainFactory.GetGrain<IUnitGrain>(childCode);
-                if (await child.GetInfo() is { } childInfo)
-                {
-                    await child.Define(childInfo.Definition with { ParentCode = survivorCode });
-                }
+                await GrainFactory.GetGrain<IUnitGrain>(childCode).FollowMerge(Code, survivorCode);
             }
 
             foreach (var modelId in _state.Models.Where(m => m.Value.Contribution.Mask != 0).Select(m => m.Key).ToArray())
@@ -273,28 +360,45 @@ public sealed partial class UnitGrain(
                 await GrainFactory.GetGrain<IModelGrain>(modelId).MoveFrom(Code, survivorCode);
             }
 
+            // Recorded with the retirement, so that a failed detach is finished by a retried merge or the next activation.
             _state.MergedInto = survivorCode;
+            _state.DetachFrom = _state.Definition!.ParentCode;
+            (_mergingInto, _movingOut) = (null, false);
+            Touch();
+            await EnsureStoredAsync();
+            await FinishRetirementAsync();
         }
         finally
         {
             (_mergingInto, _movingOut) = (null, false);
-        }
-
-        Touch();
-        await EnsureStoredAsync();
-        if (definition.ParentCode is { } parentCode)
-        {
-            await GrainFactory.GetGrain<IUnitGrain>(parentCode).DetachChild(Code);
+            _placing.Release();
         }
 
         LogMerged(logger, Code, survivorCode);
         return Info();
     }
 
-    public async Task AttachChild(string code, string name, Level level)
+    /// <summary>The parent drops this merged unit; until it confirms, <see cref="UnitState.DetachFrom"/> keeps the step to do.</summary>
+    private async Task FinishRetirementAsync()
     {
-        ThrowIfRetired();
-        ThrowIfMerging();
+        if (_state.DetachFrom is { } parentCode)
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(parentCode).DetachChild(Code);
+            _state.DetachFrom = null;
+            Touch();
+            await EnsureStoredAsync();
+        }
+    }
+
+    public async Task<string?> AttachChild(string code, string name, Level level)
+    {
+        // A child arriving after the merge's snapshot of the children would stay behind: it goes to the survivor instead.
+        // One arriving before (while the merge checks the survivor) is attached here, so the merge moves it.
+        if ((_state.MergedInto ?? (_movingOut ? _mergingInto : null)) is { } survivor)
+        {
+            return survivor;
+        }
+
         if (_children.TryGetValue(code, out var existing))
         {
             existing.Rename(name, level);
@@ -306,7 +410,18 @@ public sealed partial class UnitGrain(
 
         Touch();
         await EnsureStoredAsync();
+        return null;
     }
+
+    public Task FollowMerge(string mergedCode, string survivorCode) => PlacingAsync(async () =>
+    {
+        if (_state.Definition is { } definition && definition.ParentCode == mergedCode && _state.MergedInto is null)
+        {
+            await DefineAsync(definition with { ParentCode = survivorCode });
+        }
+
+        return true;
+    });
 
     public async Task DetachChild(string code)
     {
@@ -350,7 +465,7 @@ public sealed partial class UnitGrain(
         }
     }
 
-    /// <summary>A child attached, or a second merge begun, while a merge moves everything out would stay behind in a retired unit.</summary>
+    /// <summary>A second merge begun while a merge moves everything out would move it twice.</summary>
     private void ThrowIfMerging()
     {
         if (_mergingInto is { } target)

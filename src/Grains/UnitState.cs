@@ -22,7 +22,10 @@ public sealed class UnitState : ISnapshotState
     /// <summary>The parent that confirmed this unit as its child.</summary>
     [Id(6)] public string? AttachedTo { get; set; }
 
-    /// <summary>A former parent that has not yet confirmed dropping this unit (a move in progress).</summary>
+    /// <summary>
+    /// A former parent that has not yet confirmed dropping this unit: a move in progress, or, once the unit is merged,
+    /// its parent (until that parent drops it, it would count the retired unit's last report besides the survivor).
+    /// </summary>
     [Id(7)] public string? DetachFrom { get; set; }
 }
 

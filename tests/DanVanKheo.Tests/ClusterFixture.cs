@@ -45,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ITestCluster
         {
             storage(silo);
             silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter<CallFaults>();
         });
         return builder.Build();
     }

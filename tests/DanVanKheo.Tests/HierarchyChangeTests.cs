@@ -67,6 +67,48 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_merge_whose_parent_failed_to_drop_the_unit_is_finished_by_a_retry_or_the_next_activation()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        foreach (var unit in new[] { "A", "B", "C" })
+        {
+            await tree.Unit(unit, Level.Commune, "P");
+            await Grains.GetGrain<IModelGrain>(tree.Code($"m{unit}")).Register(TestTree.Model(tree.Code($"m{unit}"), tree.Code(unit)));
+        }
+
+        var province = Grains.GetGrain<IUnitGrain>(tree.Code("P"));
+        async Task<string[]> ChildrenOfP() => [.. (await province.GetChildren()).Select(c => c.Code)];
+
+        // The merge's last step fails: P still holds A, with whatever A last reported, beside the survivor B.
+        CallFaults.FailNext(nameof(IUnitGrain.DetachChild), tree.Code("P"));
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B")));
+        Assert.Contains("injected fault", failed.Message);
+        Assert.True((await Grains.GetGrain<IUnitGrain>(tree.Code("A")).GetInfo())!.IsRetired);
+        Assert.Contains(tree.Code("A"), await ChildrenOfP());
+
+        // Retried, the merge finishes that step; a merge into another unit is still refused.
+        var retried = await Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
+        Assert.Equal(tree.Code("B"), retried.MergedInto);
+        Assert.DoesNotContain(tree.Code("A"), await ChildrenOfP());
+        var elsewhere = await Assert.ThrowsAsync<DvkException>(() => Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("C")));
+        Assert.Equal("retired-unit", elsewhere.Problem);
+
+        // Not retried: the unit's next activation finishes it.
+        CallFaults.FailNext(nameof(IUnitGrain.DetachChild), tree.Code("P"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IUnitGrain>(tree.Code("C")).MergeInto(tree.Code("B")));
+        Assert.Contains(tree.Code("C"), await ChildrenOfP());
+        var before = await Grains.GetGrain<IUnitGrain>(tree.Code("C")).GetStats();
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.NotEqual(before.ActivatedAt, (await Grains.GetGrain<IUnitGrain>(tree.Code("C")).GetStats()).ActivatedAt);
+        Assert.Equal([tree.Code("B")], await Eventually.Get(ChildrenOfP, children => children.Length == 1));
+
+        string[] models = [.. new[] { "A", "B", "C" }.Select(u => tree.Code($"m{u}"))];
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, [.. new[] { "P", "A", "B", "C" }.Select(tree.Code)], models));
+        Assert.Equal(3, (await tree.Summary(tree.Code("P"))).Total);
+    }
+
+    [Fact]
     public async Task Concurrent_changes_to_one_model_end_at_its_last_state_counted_once()
     {
         var tree = new TestTree(Grains);

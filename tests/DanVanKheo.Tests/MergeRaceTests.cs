@@ -2,8 +2,8 @@ namespace DanVanKheo.Tests;
 
 /// <summary>
 /// Registrations racing a merge of their unit: every model that was registered must end up in the survivor and be
-/// counted there, every hamlet defined under it must be moved, and a model a user moves elsewhere meanwhile must stay
-/// where the user put it, however the reports and the merge's moves interleave. Run against awaited reports (the two-silo
+/// counted there, every hamlet defined or moved under it must end under the survivor, one refused must leave nothing
+/// behind, and a model or hamlet a user moves elsewhere meanwhile must stay where the user put it, however the reports and the merge's moves interleave. Run against awaited reports (the two-silo
 /// cluster) and pushed ones (the write-behind silo), where a registration returns before its unit has applied it.
 /// </summary>
 /// <param name="countedBefore">Models counted in the unit before the merge: enough that it runs for a while (a move
@@ -12,6 +12,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
 {
     private const int Registrars = 4;
     private const int Attempts = 5;
+    private const int PlacedHamlets = 6;
 
     [Fact]
     public async Task Models_and_hamlets_added_or_moved_while_their_unit_merges_end_where_they_belong()
@@ -36,6 +37,14 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         // Models counted in A before the merge give it work (one move each), during which more are registered in A.
         string[] before = [.. Enumerable.Range(0, countedBefore).Select(i => tree.Code($"m{i}"))];
         await Task.WhenAll(before.Select(id => grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("A")))));
+        string[] placed = [.. Enumerable.Range(0, PlacedHamlets).Select(i => tree.Code($"y{i}"))];
+                string[] leaving = [.. Enumerable.Range(0, PlacedHamlets).Select(i => tree.Code($"z{i}"))];
+        string[] hamletModels = [.. placed.Concat(leaving).Select(hamlet => hamlet + "-m")];
+        foreach (var (hamlet, model) in placed.Concat(leaving).Zip(hamletModels))
+        {
+            await tree.Unit(hamlet[(tree.Prefix.Length + 1)..], Level.Hamlet, placed.Contains(hamlet) ? "X" : "A");
+            await grains.GetGrain<IModelGrain>(model).Register(TestTree.Model(model, hamlet));
+        }
 
         // Registrations run before, while and after the merge, so that some of their reports reach A as it merges.
         var merge = new TaskCompletionSource<Task>();
@@ -62,22 +71,56 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
             return (tried, registered);
         }
 
-        async Task<List<string>> DefineAroundTheMergeAsync()
+        // A hamlet defined under A before the merge's snapshot is moved by it, one defined later follows the survivor,
+        // one defined after the merge is refused and must leave nothing stored.
+        async Task<(List<string> Defined, List<string> Refused)> DefineAroundTheMergeAsync()
         {
-            var defined = new List<string>();
+            var (defined, refused) = (new List<string>(), new List<string>());
             for (var n = 0; !MergeDone(); n++)
             {
                 try
                 {
                     defined.Add((await tree.Unit($"h{n}", Level.Hamlet, "A")).Code);
                 }
-                catch (DvkException exception) when (exception.Problem is "merging-unit" or "retired-parent" or "retired-unit")
+                catch (DvkException exception) when (exception.Problem == "retired-parent")
                 {
-                    // Refused while or after the merge: the hamlet is not under A, nothing to check.
+                    refused.Add(tree.Code($"h{n}"));
                 }
             }
 
-            return defined;
+            return (defined, refused);
+        }
+
+        // Existing hamlets, each with a model, moved from X into A while the merge runs: each ends under B, or, refused
+        // after the merge, stays under X, and X stops counting its model only if it went.
+        async Task<List<string>> PlaceWhileMergingAsync()
+        {
+            var placedInA = new List<string>();
+            foreach (var hamlet in placed)
+            {
+                var definition = (await grains.GetGrain<IUnitGrain>(hamlet).GetInfo())!.Definition;
+                try
+                {
+                    await grains.GetGrain<IUnitGrain>(hamlet).Define(definition with { ParentCode = tree.Code("A") });
+                    placedInA.Add(hamlet);
+                }
+                catch (DvkException exception) when (exception.Problem == "retired-parent")
+                {
+                    break;
+                }
+            }
+
+            return placedInA;
+        }
+
+        // Hamlets of A a user moves to X while the merge moves them to B: whichever comes last, each must end in X.
+        async Task MoveHamletsOutAsync()
+        {
+            foreach (var hamlet in leaving.Reverse())
+            {
+                var definition = (await grains.GetGrain<IUnitGrain>(hamlet).GetInfo())!.Definition;
+                await grains.GetGrain<IUnitGrain>(hamlet).Define(definition with { ParentCode = tree.Code("X") });
+            }
         }
 
         // A user moves models out of A to X while the merge moves them to B, from the other end of the merge's list:
@@ -104,6 +147,8 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         await Eventually.Get(() => Task.FromResult(Volatile.Read(ref registeredSoFar)), n => n >= 4 * Registrars);
         merge.SetResult(grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B")));
         var mover = MoveWhileMergingAsync();
+        var placer = PlaceWhileMergingAsync();
+        var hamletMover = MoveHamletsOutAsync();
 
         // A second merge of A while the first runs (it has moved its first model) is refused, or, once it is done, finds A
         // retired. Waiting for the move first: two calls from one client may arrive in either order.
@@ -111,10 +156,12 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         var second = await Assert.ThrowsAsync<DvkException>(() => grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("X")));
         Assert.Contains(second.Problem, new[] { "merging-unit", "retired-unit" });
         var around = await Task.WhenAll(registrars);
-        var hamlets = await definer;
+        var (hamlets, refusedHamlets) = await definer;
         var moved = await mover;
+        var placedInA = await placer;
+        await hamletMover;
         await await merge.Task;
-        string[] ids = [.. before, .. around.SelectMany(r => r.Tried)];
+        string[] ids = [.. before, .. around.SelectMany(r => r.Tried), .. hamletModels];
         string[] registered = [.. before, .. around.SelectMany(r => r.Registered)];
         string Expected(string id) => tree.Code(moved.Contains(id) ? "X" : "B");
 
@@ -122,18 +169,30 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         var records = await Task.WhenAll(registered.Select(id => Eventually.Get(grains.GetGrain<IModelGrain>(id).Get, m => m!.Unit == Expected(id))));
         Assert.All(records, record => Assert.Equal(Expected(record!.Id), record.Unit));
 
-        // Hamlets defined under A before the merge began were moved with it.
-        foreach (var hamlet in hamlets)
+        // Every hamlet put under A, new or moved, is now under B, and one refused is where it was (or nowhere, if new).
+        foreach (var hamlet in hamlets.Concat(placedInA))
         {
             Assert.Equal(tree.Code("B"), (await grains.GetGrain<IUnitGrain>(hamlet).GetInfo())!.Definition.ParentCode);
         }
 
-        Assert.Equal(hamlets.Order(StringComparer.Ordinal), (await grains.GetGrain<IUnitGrain>(tree.Code("B")).GetChildren()).Select(c => c.Code));
-        var units = new[] { "P", "A", "B", "X" }.Select(tree.Code).ToArray();
+        foreach (var hamlet in placed.Except(placedInA).Concat(leaving))
+        {
+            Assert.Equal(tree.Code("X"), (await grains.GetGrain<IUnitGrain>(hamlet).GetInfo())!.Definition.ParentCode);
+        }
+
+        foreach (var hamlet in refusedHamlets)
+        {
+            Assert.Null(await grains.GetGrain<IUnitGrain>(hamlet).GetInfo());
+        }
+
+        Assert.Equal(hamlets.Concat(placedInA).Order(StringComparer.Ordinal), (await grains.GetGrain<IUnitGrain>(tree.Code("B")).GetChildren()).Select(c => c.Code));
+        Assert.Equal(placed.Except(placedInA).Concat(leaving).Order(StringComparer.Ordinal), (await grains.GetGrain<IUnitGrain>(tree.Code("X")).GetChildren()).Select(c => c.Code));
+        Assert.Empty(await grains.GetGrain<IUnitGrain>(tree.Code("A")).GetChildren());
+        var units = new[] { "P", "A", "B", "X" }.Select(tree.Code).Concat(placed).Concat(leaving).ToArray();
         Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(grains, units, ids));
-        Assert.Equal(moved.Count, (await tree.Summary(tree.Code("X"))).Total);
-        Assert.Equal(registered.Length - moved.Count, (await tree.Summary(tree.Code("B"))).Total);
-        Assert.Equal(registered.Length, (await tree.Summary(tree.Code("P"))).Total);
+        Assert.Equal(moved.Count + placed.Length - placedInA.Count + leaving.Length, (await tree.Summary(tree.Code("X"))).Total);
+        Assert.Equal(registered.Length - moved.Count + placedInA.Count, (await tree.Summary(tree.Code("B"))).Total);
+        Assert.Equal(registered.Length + placed.Length + leaving.Length, (await tree.Summary(tree.Code("P"))).Total);
         Assert.Equal(0, (await tree.Summary(tree.Code("A"))).Total);
         return registeredWhileMerging > 0;
     }

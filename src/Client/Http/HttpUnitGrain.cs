@@ -38,7 +38,9 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task ReportNotApplied(string parentCode, long version, ReportAck answer) => Refuse<bool>();
 
-    public Task AttachChild(string code, string name, Level level) => Refuse<bool>();
+    public Task<string?> AttachChild(string code, string name, Level level) => Refuse<string?>();
+
+    public Task FollowMerge(string mergedCode, string survivorCode) => Refuse<bool>();
 
     public Task DetachChild(string code) => Refuse<bool>();
 
