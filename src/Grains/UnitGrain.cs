@@ -137,7 +137,14 @@ public sealed partial class UnitGrain(
 
         if (current != definition)
         {
+            if (current is not null && (_state.AttachedTo != current.ParentCode || _state.DetachFrom is not null))
+            {
+                // A move that failed part-way is finished first: there is one pending detach to record, not two.
+                await CompleteParentChangeAsync();
+            }
+
             await ValidateParentAsync(definition, moving: current is not null && current.ParentCode != definition.ParentCode);
+            var (attachedBefore, detachBefore) = (_state.AttachedTo, _state.DetachFrom);
             if (_state.AttachedTo is { } attached && attached != definition.ParentCode)
             {
                 _state.DetachFrom = attached;
@@ -147,6 +154,20 @@ public sealed partial class UnitGrain(
             _state.AttachedTo = current?.Name == definition.Name && current.ParentCode == definition.ParentCode ? _state.AttachedTo : null;
             Touch();
             await EnsureStoredAsync();
+            try
+            {
+                await CompleteParentChangeAsync();
+            }
+            catch (DvkException)
+            {
+                // Refused, not failed (a failure is finished by a retry): the unit stays as and where it was.
+                (_state.Definition, _state.AttachedTo, _state.DetachFrom) = (current, attachedBefore, detachBefore);
+                Touch();
+                await EnsureStoredAsync();
+                throw;
+            }
+
+            return Info();
         }
 
         await CompleteParentChangeAsync();

@@ -109,6 +109,94 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_move_whose_old_parent_failed_to_drop_the_unit_is_finished_before_the_next_move()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        foreach (var district in new[] { "D1", "D2", "D3" })
+        {
+            await tree.Unit(district, Level.District, "P");
+        }
+
+        await tree.Unit("C", Level.Commune, "D1");
+        await Grains.GetGrain<IModelGrain>(tree.Code("m")).Register(TestTree.Model(tree.Code("m"), tree.Code("C")));
+        async Task<string[]> ChildrenOf(string unit) => [.. (await Grains.GetGrain<IUnitGrain>(tree.Code(unit)).GetChildren()).Select(c => c.Code)];
+
+        // The move's last step fails: D1 still holds C beside D2.
+        CallFaults.FailNext(nameof(IUnitGrain.DetachChild), tree.Code("D1"));
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => tree.Unit("C", Level.Commune, "D2"));
+        Assert.Contains("injected fault", failed.Message);
+        Assert.Equal([tree.Code("C")], await ChildrenOf("D1"));
+
+        // The next move first finishes that one, so neither former parent keeps C.
+        await tree.Unit("C", Level.Commune, "D3");
+        Assert.Empty(await ChildrenOf("D1"));
+        Assert.Empty(await ChildrenOf("D2"));
+        Assert.Equal([tree.Code("C")], await ChildrenOf("D3"));
+        string[] units = [.. new[] { "P", "D1", "D2", "D3", "C" }.Select(tree.Code)];
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [tree.Code("m")]));
+    }
+
+    [Fact]
+    public async Task Two_units_merged_into_each_other_at_once_end_with_every_unit_and_model_counted_once()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        var models = new List<string>();
+        foreach (var unit in new[] { "A", "B" })
+        {
+            await tree.Unit(unit, Level.Commune, "P");
+            await tree.Unit($"H{unit}", Level.Hamlet, unit);
+            for (var i = 0; i < 6; i++)
+            {
+                var id = tree.Code($"{unit}{i}");
+                await Grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code(i % 2 == 0 ? unit : $"H{unit}")));
+                models.Add(id);
+            }
+        }
+
+        async Task<string?> MergeOrRefusal(string from, string into)
+        {
+            try
+            {
+                await Grains.GetGrain<IUnitGrain>(tree.Code(from)).MergeInto(tree.Code(into));
+                return null;
+            }
+            catch (DvkException exception)
+            {
+                return exception.Problem;
+            }
+        }
+
+        // Each merge sends the other's children back to it: neither may hang, and at most one may succeed.
+        var outcomes = await Task.WhenAll(MergeOrRefusal("A", "B"), MergeOrRefusal("B", "A")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(outcomes.Count(o => o is null) <= 1, string.Join(", ", outcomes));
+
+        // Each unit's definition names the parent that holds it, and each live unit holds exactly those children.
+        string[] units = [.. new[] { "P", "A", "B", "HA", "HB" }.Select(tree.Code)];
+        var infos = await Task.WhenAll(units.Select(u => Grains.GetGrain<IUnitGrain>(u).GetInfo()));
+        foreach (var parent in infos.Where(i => !i!.IsRetired).Select(i => i!.Definition.Code))
+        {
+            var named = infos.Where(i => !i!.IsRetired && i.Definition.ParentCode == parent).Select(i => i!.Definition.Code);
+            var held = (await Grains.GetGrain<IUnitGrain>(parent).GetChildren()).Select(c => c.Code);
+            Assert.Equal(named.Order(StringComparer.Ordinal), held.Order(StringComparer.Ordinal));
+        }
+
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Assert.Equal(12, (await tree.Summary(tree.Code("P"))).Total);
+
+        // Whatever happened, one of the two can now be merged into the other and takes everything.
+        if (outcomes.All(o => o is not null))
+        {
+            Assert.Null(await MergeOrRefusal("A", "B"));
+        }
+
+        var survivor = (await Grains.GetGrain<IUnitGrain>(tree.Code("A")).GetInfo())!.IsRetired ? "B" : "A";
+        Assert.Equal(12, (await Eventually.Get(() => tree.Summary(tree.Code(survivor)), s => s.Total == 12)).Total);
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+    }
+
+    [Fact]
     public async Task Concurrent_changes_to_one_model_end_at_its_last_state_counted_once()
     {
         var tree = new TestTree(Grains);
