@@ -22,14 +22,45 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string clusterId, string serviceId, CancellationToken cancellationToken) =>
         ConnectAsync(gateways, null, clusterId, serviceId, cancellationToken);
 
+    /// <summary>How long dvk waits for a gateway before it says none answers.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>
     /// With <paramref name="postgres"/> the gateways come from the cluster's membership table (every live silo),
     /// otherwise from <paramref name="gateways"/> (default <see cref="DefaultGateway"/>).
     /// </summary>
-    /// <summary>How long dvk waits for a gateway before it says none answers.</summary>
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
-
     public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<string> gateways, string? postgres, string clusterId, string serviceId, CancellationToken cancellationToken)
+    {
+        var host = BuildHost(gateways, postgres, clusterId, serviceId);
+
+        // Left alone, the Orleans client keeps trying an absent gateway for about three minutes before it gives up.
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connecting.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(connecting.Token);
+        }
+        catch (Exception exception)
+        {
+            host.Dispose();
+            var where = string.IsNullOrWhiteSpace(postgres)
+                ? $"the silo at {string.Join(", ", (gateways.Count == 0 ? [DefaultGateway] : gateways))}"
+                : "any silo listed in the PostgreSQL membership table";
+            var why = connecting.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? $"no answer within {ConnectTimeout.TotalSeconds:0} s (is a silo running there?)"
+                : exception.Message;
+            throw new DvkException("no-cluster", $"cannot reach {where}: {why} / không kết nối được silo");
+        }
+
+        return new ClusterConnection(host);
+    }
+
+    /// <summary>
+    /// The client's host, not yet started: settings from <c>DVK_</c>-prefixed environment variables and <paramref name="settings"/>.
+    /// Orleans itself reads its client options from them, e.g. <c>DVK_Orleans__Messaging__ResponseTimeout=00:05:00</c>.
+    /// </summary>
+    internal static IHost BuildHost(
+        IReadOnlyList<string> gateways, string? postgres, string clusterId, string serviceId, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var usePostgres = !string.IsNullOrWhiteSpace(postgres);
         if (usePostgres && gateways.Count > 0)
@@ -38,6 +69,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         var endpoints = usePostgres ? [] : (gateways.Count == 0 ? [DefaultGateway] : gateways).Select(ParseEndpoint).ToArray();
+
         // No defaults: an appsettings.json in the working directory (a silo's, say) must not change the client.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
@@ -49,6 +81,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .Where(e => e.Key is string key && key.StartsWith("OTEL_", StringComparison.Ordinal))
                 .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value?.ToString())));
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
 
@@ -82,27 +115,9 @@ public sealed class ClusterConnection : IAsyncDisposable
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
         });
-        var host = builder.Build();
-
-        // Left alone, the Orleans client keeps trying an absent gateway for about three minutes before it gives up.
-        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connecting.CancelAfter(ConnectTimeout);
-        try
-        {
-            await host.StartAsync(connecting.Token);
-        }
-        catch (Exception exception)
-        {
-            host.Dispose();
-            var where = usePostgres ? "any silo listed in the PostgreSQL membership table" : $"the silo at {string.Join(", ", endpoints.Select(e => e.ToString()))}";
-            var why = connecting.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                ? $"no answer within {ConnectTimeout.TotalSeconds:0} s (is a silo running there?)"
-                : exception.Message;
-            throw new DvkException("no-cluster", $"cannot reach {where}: {why} / không kết nối được silo");
-        }
-
-        return new ClusterConnection(host);
+        return builder.Build();
     }
+
 
     public static IPEndPoint ParseEndpoint(string text)
     {
