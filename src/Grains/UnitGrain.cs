@@ -384,7 +384,6 @@ public sealed partial class UnitGrain(
             // Recorded with the retirement, so that a failed detach is finished by a retried merge or the next activation.
             _state.MergedInto = survivorCode;
             _state.DetachFrom = _state.Definition!.ParentCode;
-            (_mergingInto, _movingOut) = (null, false);
             Touch();
             await EnsureStoredAsync();
             await FinishRetirementAsync();
