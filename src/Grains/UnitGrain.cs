@@ -135,14 +135,16 @@ public sealed partial class UnitGrain(
             return Info();
         }
 
+        if (current is not null && current != definition && (_state.AttachedTo != current.ParentCode || _state.DetachFrom is not null))
+        {
+            // A move that failed part-way is finished first: there is one pending detach to record, not two. Finishing it
+            // may itself follow a merge, so the definition is read again.
+            await CompleteParentChangeAsync();
+            current = _state.Definition;
+        }
+
         if (current != definition)
         {
-            if (current is not null && (_state.AttachedTo != current.ParentCode || _state.DetachFrom is not null))
-            {
-                // A move that failed part-way is finished first: there is one pending detach to record, not two.
-                await CompleteParentChangeAsync();
-            }
-
             await ValidateParentAsync(definition, moving: current is not null && current.ParentCode != definition.ParentCode);
             var (attachedBefore, detachBefore) = (_state.AttachedTo, _state.DetachFrom);
             if (_state.AttachedTo is { } attached && attached != definition.ParentCode)
@@ -355,6 +357,7 @@ public sealed partial class UnitGrain(
         try
         {
             ThrowIfRetired();
+            definition = _state.Definition!;
             if (definition.ParentCode is not null && (_state.AttachedTo != definition.ParentCode || _state.DetachFrom is not null))
             {
                 // A move of this unit that failed part-way is finished first: the merge then has one parent to leave.
