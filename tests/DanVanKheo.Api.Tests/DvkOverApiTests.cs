@@ -32,6 +32,27 @@ public sealed class DvkOverApiTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Units_merge_goes_through_the_api()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-merge-{t.P}", "editor", t.P);
+        using var admin = host.Admin();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C2))).EnsureSuccessStatusCode();
+        var merged = await RunAsync(token, "units", "merge", t.C2, t.C1);
+        Assert.Equal(0, merged.Code);
+        Assert.Contains($"→ {t.C1}", merged.Output);
+        Assert.Equal(t.C1, (await admin.GetJsonAsync($"api/units/{t.C2}")).GetProperty("mergedInto").GetString());
+        await Eventually.Get(() => admin.TotalAsync(t.C1), total => total == 1);
+        var refused = await RunAsync(token, "units", "merge", t.C1, t.D);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("bad-merge", refused.Output);
+        var outside = await RunAsync(token, "units", "merge", t.C1, t.QC);
+        Assert.Equal(2, outside.Code);
+        Assert.Contains("outside-scope", outside.Output);
+        Assert.Null((await admin.GetJsonAsync($"api/units/{t.C1}")).GetProperty("mergedInto").GetString());
+    }
+
+    [Fact]
     public async Task Outside_scope_and_missing_token_are_refused_with_the_problem_named()
     {
         var t = await TestUnits.CreateAsync(host);

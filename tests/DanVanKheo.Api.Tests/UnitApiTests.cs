@@ -28,6 +28,40 @@ public sealed class UnitApiTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Merging_a_commune_moves_its_models_is_audited_and_names_every_problem()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C1))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C2))).EnsureSuccessStatusCode();
+        await (await admin.PostAsJsonAsync($"api/units/{t.C2}/merge", new { into = t.C2 })).AssertProblemAsync(400, "bad-merge");
+        await (await admin.PostAsJsonAsync($"api/units/{t.C2}/merge", new { into = t.D })).AssertProblemAsync(400, "bad-merge");
+        await (await admin.PostAsJsonAsync($"api/units/{t.C2}/merge", new { })).AssertProblemAsync(400, "bad-merge");
+        await (await admin.PostAsJsonAsync($"api/units/{t.C2}/merge", new { into = "nosuchunit42" })).AssertProblemAsync(404, "not-found");
+        await (await admin.PostAsJsonAsync("api/units/nosuchunit42/merge", new { into = t.C1 })).AssertProblemAsync(404, "not-found");
+
+        // An editor of the other province may not merge across it.
+        using var outsider = host.Client(await host.AccountAsync($"merger-{t.Q}", "editor", t.Q));
+        await (await outsider.PostAsJsonAsync($"api/units/{t.QC}/merge", new { into = t.C1 })).AssertProblemAsync(403, "outside-scope");
+        Assert.Null((await admin.GetJsonAsync($"api/units/{t.QC}")).GetProperty("mergedInto").GetString());
+
+        using var editor = host.Client(await host.AccountAsync($"merger-{t.P}", "editor", t.P));
+        var response = await editor.PostAsJsonAsync($"api/units/{t.C2}/merge", new { into = t.C1 });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal(t.C1, (await response.ReadAsync()).GetProperty("mergedInto").GetString());
+        await Eventually.Get(() => admin.TotalAsync(t.C1), total => total == 2);
+        Assert.Equal(2, await admin.TotalAsync(t.D));
+        Assert.Equal(0, await admin.TotalAsync(t.C2));
+        var children = await admin.GetJsonAsync($"api/units/{t.D}/children");
+        Assert.Equal([t.C1], children.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("code").GetString()!));
+        await (await admin.PostAsJsonAsync($"api/units/{t.C2}/merge", new { into = t.QC })).AssertProblemAsync(400, "retired-unit");
+
+        var latest = (await admin.GetJsonAsync($"api/units/{t.C2}/audit?limit=1")).GetProperty("items")[0];
+        Assert.Equal("unit.merge", latest.GetProperty("action").GetString());
+        Assert.Equal($"merger-{t.P}", latest.GetProperty("user").GetString());
+    }
+
+    [Fact]
     public async Task Children_are_paged()
     {
         var t = await TestUnits.CreateAsync(host);

@@ -2,7 +2,8 @@ namespace DanVanKheo.Client.Http;
 
 /// <summary>
 /// <see cref="IUnitGrain"/> over the HTTP API: defining units (<c>dvk units import</c>) goes through
-/// <c>PUT /api/units/{code}</c>; the roll-up calls are the grains' own business and are refused here.
+/// <c>PUT /api/units/{code}</c>, merging (<c>dvk units merge</c>) through <c>POST /api/units/{code}/merge</c>; the roll-up
+/// calls are the grains' own business and are refused here.
 /// </summary>
 public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 {
@@ -24,7 +25,13 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<ChildSummary[]> GetChildren() => Refuse<ChildSummary[]>();
 
-    public Task<UnitInfo> MergeInto(string survivorCode) => Refuse<UnitInfo>();
+    public async Task<UnitInfo> MergeInto(string survivorCode)
+    {
+        var view = await api.SendAsync<MergedView>(HttpMethod.Post, $"api/units/{Uri.EscapeDataString(code)}/merge", new { into = survivorCode })
+            ?? throw new DvkException("bad-response", $"the API sent no body for the merge of '{code}'");
+        var level = Codes.TryParseLevel(view.Level, out var parsed) ? parsed : throw new DvkException("bad-response", $"the API named level '{view.Level}'");
+        return new UnitInfo(new UnitDefinition(view.Code, view.Name, level, view.Type, view.Parent), Tally.Empty, DateTimeOffset.UtcNow, 0, 0, view.MergedInto);
+    }
 
     public Task<ReportAck> ReportModel(ModelReport report) => Refuse<ReportAck>();
 
@@ -55,6 +62,9 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
     public Task<OwnModel[]> GetModelEntries() => Refuse<OwnModel[]>();
 
     public Task<UnitInfo> Resync() => Refuse<UnitInfo>();
+
+    /// <summary>The part of the API's unit view that a merge's answer needs.</summary>
+    private sealed record MergedView(string Code, string Name, string Level, string Type, string? Parent, string? MergedInto);
 
     private static Task<T> Refuse<T>() => Task.FromException<T>(HttpGrainFactory.NotOverApi());
 }

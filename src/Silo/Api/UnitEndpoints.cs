@@ -6,7 +6,7 @@ using DanVanKheo.Silo.Security;
 
 namespace DanVanKheo.Silo.Api;
 
-/// <summary><c>/api/units</c>: read a unit, its children and tally; define and import units.</summary>
+/// <summary><c>/api/units</c>: read a unit, its children and tally; define, merge and import units.</summary>
 public static class UnitEndpoints
 {
     public static void MapUnitEndpoints(this RouteGroupBuilder api)
@@ -19,6 +19,7 @@ public static class UnitEndpoints
 
         var write = api.MapGroup("/units").WithTags("units").RequireAuthorization();
         write.MapPut("/{code}", DefineAsync).WithSummary("Create or update (rename, move) a unit");
+        write.MapPost("/{code}/merge", MergeAsync).WithSummary("Merge the unit into another of the same level: its children and models move there");
         write.MapPost("/import", ImportAsync).WithSummary("Import units from CSV (code,name,level,type,parent_code)")
             .Accepts<string>("text/csv");
     }
@@ -88,6 +89,22 @@ public static class UnitEndpoints
         await audit.RecordAsync(user, before is null ? "unit.create" : "unit.update", code, null, before?.Definition, after.Definition, before?.Definition.ParentCode);
         var view = await units.ViewAsync(after);
         return before is null ? TypedResults.Created($"/api/units/{code}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<UnitView> MergeAsync(
+        string code, MergeBody body, ClaimsPrincipal user, IGrainFactory grains, UnitReader units, ScopeGuard guard, AuditTrail audit, UnitIndex index)
+    {
+        var before = await units.RequireAsync(code);
+        var into = Rules.NormalizeUnitCode(body.Into ?? throw new DvkException("bad-merge", "the body must name the unit to merge into: {\"into\": \"code\"}"));
+
+        // Both ends change: the retired unit's subtree leaves it and the survivor's grows.
+        await guard.EnsureCanWriteAsync(user, before.Code);
+        await units.RequireAsync(into);
+        await guard.EnsureCanWriteAsync(user, into);
+        var after = await grains.GetGrain<IUnitGrain>(before.Code).MergeInto(into);
+        index.Invalidate();
+        await audit.RecordAsync(user, "unit.merge", before.Code, null, before.Definition, after.Definition, into);
+        return await units.ViewAsync(after);
     }
 
     private static async Task<IResult> ImportAsync(

@@ -24,6 +24,9 @@ public sealed record SearchHit(string Code, string Name, string Level, string? P
 /// <summary>Body of <c>PUT /api/units/{code}</c>.</summary>
 public sealed record UnitBody(string? Name, string? Level, string? Type, string? Parent);
 
+/// <summary>Body of <c>POST /api/units/{code}/merge</c>: the unit that receives the merged one's children and models.</summary>
+public sealed record MergeBody(string? Into);
+
 public static class TallyViews
 {
     /// <summary>Active models per registration year, for the chart by year.</summary>
