@@ -187,9 +187,13 @@ public sealed partial class ModelGrain(
     public async Task<ModelRecord?> MoveFrom(string fromUnitCode, string unitCode) =>
         Record is not { } current ? null
         : current.Unit != Rules.NormalizeUnitCode(fromUnitCode) ? current
-        : await MoveTo(unitCode);
+        : await MoveAsync(unitCode, followingMerge: true);
 
-    public async Task<ModelRecord> MoveTo(string unitCode)
+    public Task<ModelRecord> MoveTo(string unitCode) => MoveAsync(unitCode, followingMerge: false);
+
+    /// <param name="followingMerge">A merge moves this model to its survivor, which may itself have been merged meanwhile:
+    /// then the report follows on to the last survivor (<see cref="ReportAsync"/>) instead of the move being refused.</param>
+    private async Task<ModelRecord> MoveAsync(string unitCode, bool followingMerge)
     {
         var current = Record ?? throw DvkException.NotFound("model", Id);
         unitCode = Rules.NormalizeUnitCode(unitCode);
@@ -198,7 +202,7 @@ public sealed partial class ModelGrain(
             return await ConfirmAsync(current);
         }
 
-        await RequireUnitAsync(unitCode);
+        await RequireUnitAsync(unitCode, followingMerge);
         return await StoreAsync(current with { Unit = unitCode });
     }
 
@@ -279,7 +283,7 @@ public sealed partial class ModelGrain(
         return store.WriteStateAsync();
     }
 
-    private async Task RequireUnitAsync(string unitCode)
+    private async Task RequireUnitAsync(string unitCode, bool followingMerge = false)
     {
         var status = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetStatus();
         if (!status.Exists)
@@ -287,7 +291,7 @@ public sealed partial class ModelGrain(
             throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
         }
 
-        if (status.MergedInto is { } survivor)
+        if (status.MergedInto is { } survivor && !followingMerge)
         {
             throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập");
         }

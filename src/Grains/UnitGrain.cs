@@ -119,7 +119,9 @@ public sealed partial class UnitGrain(
         return await PlacingAsync(() => DefineAsync(definition));
     }
 
-    private async Task<UnitInfo> DefineAsync(UnitDefinition definition)
+    /// <param name="followingMerge">A merge moves this unit to its survivor, which may itself have been merged meanwhile: then the
+    /// unit follows on (<see cref="AttachFollowingMergesAsync"/>) instead of being refused.</param>
+    private async Task<UnitInfo> DefineAsync(UnitDefinition definition, bool followingMerge = false)
     {
         ThrowIfRetired();
         var current = _state.Definition;
@@ -145,7 +147,7 @@ public sealed partial class UnitGrain(
 
         if (current != definition)
         {
-            await ValidateParentAsync(definition, moving: current is not null && current.ParentCode != definition.ParentCode);
+            await ValidateParentAsync(definition, moving: current is not null && current.ParentCode != definition.ParentCode, followingMerge);
             var (attachedBefore, detachBefore) = (_state.AttachedTo, _state.DetachFrom);
             if (_state.AttachedTo is { } attached && attached != definition.ParentCode)
             {
@@ -176,13 +178,13 @@ public sealed partial class UnitGrain(
         return Info();
     }
 
-    private async Task ValidateParentAsync(UnitDefinition definition, bool moving)
+    private async Task ValidateParentAsync(UnitDefinition definition, bool moving, bool followingMerge)
     {
         var parentCode = definition.ParentCode!;
         var parent = GrainFactory.GetGrain<IUnitGrain>(parentCode);
         var parentInfo = await parent.GetInfo() ?? throw new DvkException(
             "unknown-parent", $"parent unit '{parentCode}' of '{Code}' does not exist / đơn vị cấp trên không tồn tại");
-        if (parentInfo.IsRetired)
+        if (parentInfo.IsRetired && !followingMerge)
         {
             throw new DvkException("retired-parent", $"parent unit '{parentCode}' was merged into '{parentInfo.MergedInto}'");
         }
@@ -440,7 +442,7 @@ public sealed partial class UnitGrain(
     {
         if (_state.Definition is { } definition && definition.ParentCode == mergedCode && _state.MergedInto is null)
         {
-            await DefineAsync(definition with { ParentCode = survivorCode });
+            await DefineAsync(definition with { ParentCode = survivorCode }, followingMerge: true);
         }
 
         return true;

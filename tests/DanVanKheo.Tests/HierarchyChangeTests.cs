@@ -138,6 +138,43 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_merge_whose_survivor_is_merged_meanwhile_takes_everything_on_to_the_last_survivor()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        foreach (var unit in new[] { "A", "B", "C" })
+        {
+            await tree.Unit(unit, Level.Commune, "P");
+            await Grains.GetGrain<IModelGrain>(tree.Code($"m{unit}")).Register(TestTree.Model(tree.Code($"m{unit}"), tree.Code(unit)));
+        }
+
+        await tree.Unit("H", Level.Hamlet, "A");
+        await Grains.GetGrain<IModelGrain>(tree.Code("mH")).Register(TestTree.Model(tree.Code("mH"), tree.Code("H")));
+
+        // A's merge into B reaches its hamlet only after B has been merged into C.
+        var release = new TaskCompletionSource();
+        var reached = CallFaults.HoldNext(nameof(IUnitGrain.FollowMerge), tree.Code("H"), release.Task);
+        var mergeA = Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
+        await reached.WaitAsync(TimeSpan.FromSeconds(10));
+        await Grains.GetGrain<IUnitGrain>(tree.Code("B")).MergeInto(tree.Code("C"));
+        release.SetResult();
+        Assert.Equal(tree.Code("B"), (await mergeA.WaitAsync(TimeSpan.FromSeconds(30))).MergedInto);
+
+        Assert.Equal(tree.Code("C"), (await Grains.GetGrain<IUnitGrain>(tree.Code("H")).GetInfo())!.Definition.ParentCode);
+        Assert.Equal([tree.Code("H")], (await Grains.GetGrain<IUnitGrain>(tree.Code("C")).GetChildren()).Select(c => c.Code));
+        string[] models = [.. new[] { "A", "B", "C", "H" }.Select(u => tree.Code($"m{u}"))];
+        foreach (var model in models)
+        {
+            await Eventually.Get(Grains.GetGrain<IModelGrain>(model).Get, m => m!.Unit == tree.Code(model == tree.Code("mH") ? "H" : "C"));
+        }
+
+        string[] units = [.. new[] { "P", "A", "B", "C", "H" }.Select(tree.Code)];
+        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Assert.Equal(4, (await tree.Summary(tree.Code("C"))).Total);
+        Assert.Equal([tree.Code("C")], (await Grains.GetGrain<IUnitGrain>(tree.Code("P")).GetChildren()).Select(c => c.Code));
+    }
+
+    [Fact]
     public async Task Two_units_merged_into_each_other_at_once_end_with_every_unit_and_model_counted_once()
     {
         var tree = new TestTree(Grains);
