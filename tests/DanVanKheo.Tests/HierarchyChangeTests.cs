@@ -69,13 +69,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
     [Fact]
     public async Task A_merge_whose_parent_failed_to_drop_the_unit_is_finished_by_a_retry_or_the_next_activation()
     {
-        var tree = new TestTree(Grains);
-        await tree.Unit("P", Level.Province, null);
-        foreach (var unit in new[] { "A", "B", "C" })
-        {
-            await tree.Unit(unit, Level.Commune, "P");
-            await Grains.GetGrain<IModelGrain>(tree.Code($"m{unit}")).Register(TestTree.Model(tree.Code($"m{unit}"), tree.Code(unit)));
-        }
+        var tree = await ProvinceWithCommunesAsync("A", "B", "C");
 
         var province = Grains.GetGrain<IUnitGrain>(tree.Code("P"));
         async Task<string[]> ChildrenOfP() => [.. (await province.GetChildren()).Select(c => c.Code)];
@@ -140,13 +134,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
     [Fact]
     public async Task A_merge_whose_survivor_is_merged_meanwhile_takes_everything_on_to_the_last_survivor()
     {
-        var tree = new TestTree(Grains);
-        await tree.Unit("P", Level.Province, null);
-        foreach (var unit in new[] { "A", "B", "C" })
-        {
-            await tree.Unit(unit, Level.Commune, "P");
-            await Grains.GetGrain<IModelGrain>(tree.Code($"m{unit}")).Register(TestTree.Model(tree.Code($"m{unit}"), tree.Code(unit)));
-        }
+        var tree = await ProvinceWithCommunesAsync("A", "B", "C");
 
         await tree.Unit("H", Level.Hamlet, "A");
         await Grains.GetGrain<IModelGrain>(tree.Code("mH")).Register(TestTree.Model(tree.Code("mH"), tree.Code("H")));
@@ -254,5 +242,19 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         var units = new[] { "P", "C1", "C2" }.Select(tree.Code).ToArray();
         Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [id]));
         Assert.Equal(1, (await tree.Summary(tree.Code("P"))).Total);
+    }
+
+    /// <summary>Province P with the given communes under it, each with one model <c>m{commune}</c>.</summary>
+    private async Task<TestTree> ProvinceWithCommunesAsync(params string[] communes)
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        foreach (var unit in communes)
+        {
+            await tree.Unit(unit, Level.Commune, "P");
+            await Grains.GetGrain<IModelGrain>(tree.Code($"m{unit}")).Register(TestTree.Model(tree.Code($"m{unit}"), tree.Code(unit)));
+        }
+
+        return tree;
     }
 }
