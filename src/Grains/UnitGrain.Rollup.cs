@@ -34,15 +34,10 @@ public sealed partial class UnitGrain
         _modelReportsReceived++;
         _pendingReports++;
         metrics.ModelReportReceived(_state.Definition?.Level);
-        if (_state.MergedInto is { } survivor)
+        // While the merge moves out, removals still apply: its own moves send them.
+        if (Successor is { } successor && (_state.MergedInto is not null || report.Contribution.Mask != 0))
         {
-            return new ReportAck(true, survivor);
-        }
-
-        // Removals still apply: the merge's own moves send them.
-        if (_movingOut && report.Contribution.Mask != 0 && _mergingInto is { } target)
-        {
-            return new ReportAck(true, target);
+            return new ReportAck(true, successor);
         }
 
         if (_state.Definition is null)

@@ -36,6 +36,12 @@ public sealed partial class UnitGrain(
     private bool _movingOut;
 
     /// <summary>
+    /// Where a new child or model must go instead of this unit: the survivor once merged, or once the merge moves
+    /// everything out (one arriving later would stay behind); otherwise null.
+    /// </summary>
+    private string? Successor => _state.MergedInto ?? (_movingOut ? _mergingInto : null);
+
+    /// <summary>
     /// Changes to where this unit sits (a definition, a merge, finishing a parent change) run one at a time: interleaved at
     /// their awaits, a merge's move of this unit and a user's could each record the other's parent as the one attached.
     /// Taken top-down only (a merging unit, then its children), so two of them never wait for each other.
@@ -417,11 +423,10 @@ public sealed partial class UnitGrain(
 
     public async Task<string?> AttachChild(string code, string name, Level level)
     {
-        // A child arriving after the merge's snapshot of the children would stay behind: it goes to the survivor instead.
-        // One arriving before (while the merge checks the survivor) is attached here, so the merge moves it.
-        if ((_state.MergedInto ?? (_movingOut ? _mergingInto : null)) is { } survivor)
+        // One arriving before the merge's snapshot (while it checks the survivor) is attached here, so the merge moves it.
+        if (Successor is { } successor)
         {
-            return survivor;
+            return successor;
         }
 
         if (_children.TryGetValue(code, out var existing))
