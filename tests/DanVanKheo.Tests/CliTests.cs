@@ -54,6 +54,52 @@ public sealed class CliTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_merge_list_applies_its_merges_in_order_and_names_each_refused_line()
+    {
+        var tree = new TestTree(fixture.Client);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("D", Level.District, "P");
+        foreach (var commune in new[] { "C1", "C2", "C3", "C4" })
+        {
+            await tree.Unit(commune, Level.Commune, "D");
+            var model = TestTree.Model($"{tree.Prefix}-m-{commune}", tree.Code(commune));
+            await fixture.Client.GetGrain<IModelGrain>(model.Id).Register(model);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), tree.Prefix + "-merges.csv");
+        await File.WriteAllTextAsync(path, string.Join('\n',
+            "code,into",
+            $"{tree.Code("C1")},{tree.Code("C2")}",
+            $"{tree.Code("C2")},{tree.Code("C3")}",
+            $"{tree.Code("C1")},{tree.Code("C4")}",
+            $"{tree.Code("nowhere")},{tree.Code("C3")}",
+            $"{tree.Code("C4")},{tree.Code("C4")}",
+            $"{tree.Code("D")},{tree.Code("C3")}",
+            $"{tree.Code("C4")},",
+            ""));
+        var cli = new CliRunner(fixture.Client);
+
+        var (exit, output) = await cli.RunAsync("units", "import-merges", path);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains($"line 4: unit '{tree.Code("C1")}' is merged again (first at line 2)", output);
+        Assert.Contains($"line 5: unit '{tree.Code("nowhere")}' does not exist", output);
+        Assert.Contains($"line 6: unit '{tree.Code("C4")}' cannot be merged into itself", output);
+        Assert.Contains($"line 7: unit '{tree.Code("D")}' can only merge into an active unit of the same level", output);
+        Assert.Contains("line 8: unit code '' is not valid", output);
+        Assert.Contains("stored 2", output);
+
+        // C1 went into C2, then C2 (with C1's model) into C3: in file order.
+        Assert.Equal(tree.Code("C2"), (await fixture.Client.GetGrain<IUnitGrain>(tree.Code("C1")).GetInfo())!.MergedInto);
+        Assert.Equal(tree.Code("C3"), (await fixture.Client.GetGrain<IUnitGrain>(tree.Code("C2")).GetInfo())!.MergedInto);
+        var children = await fixture.Client.GetGrain<IUnitGrain>(tree.Code("D")).GetChildren();
+        Assert.Equal([tree.Code("C3"), tree.Code("C4")], children.Select(c => c.Code).Order());
+        await Eventually.Get(() => tree.Summary(tree.Code("C3")), s => s.Total == 3);
+        Assert.Equal(1, (await tree.Summary(tree.Code("C4"))).Total);
+        Assert.Equal(4, (await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 4)).Total);
+    }
+
+    [Fact]
     public async Task Tally_and_show_print_Vietnamese_tables_and_refuse_unknown_units()
     {
         var tree = new TestTree(fixture.Client);

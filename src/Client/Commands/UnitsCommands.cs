@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace DanVanKheo.Client.Commands;
 
-/// <summary><c>dvk units import|show|merge|move</c>.</summary>
+/// <summary><c>dvk units import|show|merge|move|import-merges</c>.</summary>
 public static class UnitsCommands
 {
     public static Command Create(CliContext context)
@@ -17,6 +17,7 @@ public static class UnitsCommands
         units.Subcommands.Add(Show(context));
         units.Subcommands.Add(Move(context));
         units.Subcommands.Add(Merge(context));
+        units.Subcommands.Add(ImportMerges(context));
         return units;
     }
 
@@ -98,6 +99,23 @@ public static class UnitsCommands
             var merged = await grains.GetGrain<IUnitGrain>(code).MergeInto(parse.GetValue(survivor)!);
             context.Console.MarkupLineInterpolated($"[green]Đã sáp nhập / merged[/] {merged.Definition.Name} ({merged.Code}) → {merged.MergedInto}");
             return CommandRunner.Ok;
+        });
+        return command;
+    }
+
+    private static Command ImportMerges(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV: code,into (applied in file order)" };
+        var command = new Command("import-merges", "Áp dụng danh sách sáp nhập / apply a CSV list of merges (code,into)") { file };
+        command.SetRunner(context, async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            using var reader = new StreamReader(path.FullName, Encoding.UTF8);
+            var rows = MergeCsv.Read(reader).ToList();
+            var grains = await context.ConnectAsync(parse, ct);
+            var report = await ImportProgress.RunAsync(
+                context.Console, "Sáp nhập / merges", rows.Count, progress => MergeImporter.ImportAsync(grains, rows, progress, ct));
+            return ImportProgress.Print(context.Console, report, "sáp nhập / merges");
         });
         return command;
     }
