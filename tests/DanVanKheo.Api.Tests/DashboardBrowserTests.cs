@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace DanVanKheo.Api.Tests;
@@ -6,7 +7,7 @@ namespace DanVanKheo.Api.Tests;
 /// <summary>
 /// The dashboard in a real browser: Debian's Chromium driven by Playwright (never a downloaded browser).
 /// Drills from the national page to a commune, registers a model through the form, and watches the
-/// commune, district, province and national numbers change without a reload.
+/// commune, district, province and national numbers change without a reload; an editor merges a commune from its page.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardBrowserTests(ApiHost host)
@@ -17,19 +18,10 @@ public sealed class DashboardBrowserTests(ApiHost host)
     [Fact]
     public async Task Drill_down_register_a_model_and_see_every_level_change_live()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does)");
         var t = await TestUnits.CreateAsync(host);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 }, Locale = "vi-VN" });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
+        await using var browser = await LaunchAsync(playwright);
+        var (page, errors) = await NewPageAsync(browser);
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await Live(page);
@@ -93,6 +85,77 @@ public sealed class DashboardBrowserTests(ApiHost host)
         await page.Locator($"[data-testid=hit-{t.C1}]").ClickAsync();
         await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_editor_merges_a_commune_from_its_page_and_bad_survivors_are_named()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using (var admin = host.Admin())
+        {
+            var registered = await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C2, "Mô hình của xã bị sáp nhập"));
+            Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var (page, errors) = await NewPageAsync(browser);
+        await page.GotoAsync(host.BaseAddress + "#/unit/" + t.C2);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Đông Sơn')");
+        Assert.True(await page.Locator("[data-testid=merge-form]").IsHiddenAsync(), "the merge form shows before sign-in");
+
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", ApiHost.AdminPassword);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("[data-testid=merge-form]").WaitForAsync();
+
+        // Each refusal is shown with the server's reason, and nothing moves.
+        await page.CheckAsync("[data-testid=merge-confirm]");
+        foreach (var (into, reason) in new[] { ("khongco", "không tồn tại"), (t.Q, "same level") })
+        {
+            await page.FillAsync("[data-testid=merge-into]", into);
+            await page.ClickAsync("[data-testid=merge-submit]");
+            await page.WaitForFunctionAsync(
+                "r => { const e = document.querySelector('[data-testid=merge-result]'); return e.classList.contains('bad') && e.textContent.includes(r); }",
+                reason);
+        }
+
+        using var reader = host.Client();
+        Assert.Equal(2, (await reader.GetJsonAsync($"api/units/{t.D}")).GetProperty("childCount").GetInt32());
+
+        await page.FillAsync("[data-testid=merge-into]", t.C1);
+        await page.ClickAsync("[data-testid=merge-submit]");
+        await page.WaitForFunctionAsync($"() => location.hash === '#/unit/{t.C1}' && document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=total]').textContent === '1'");
+        Assert.Contains($"Đã sáp nhập vào: {t.C1}", await page.Locator("[data-testid=merge-result]").TextContentAsync());
+
+        // The district holds only the survivor, and the retired commune's page offers no merge.
+        Assert.Equal(1, (await reader.GetJsonAsync($"api/units/{t.D}")).GetProperty("childCount").GetInt32());
+        await page.GotoAsync(host.BaseAddress + "#/unit/" + t.C2);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Đông Sơn')");
+        await page.Locator("[data-testid=who]").WaitForAsync();
+        Assert.True(await page.Locator("[data-testid=merge-form]").IsHiddenAsync(), "a retired unit offers a merge");
+        Assert.Empty(errors);
+    }
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does)");
+        return await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    private static async Task<(IPage Page, List<string> Errors)> NewPageAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 }, Locale = "vi-VN" });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
+        return (page, errors);
     }
 
     private static async Task Live(IPage page) =>

@@ -66,6 +66,11 @@
     connectLive();
     loadChildren(); loadModels();
     $("register-card").hidden = !canWrite();
+    renderMerge();
+  }
+  // A retired unit, and the national root, cannot be merged; the server checks scope and level again.
+  function renderMerge() {
+    $("merge-card").hidden = !canWrite() || !state.unit || state.unit.level === "national" || !!state.unit.mergedInto;
   }
 
   // ---------- live ----------
@@ -202,6 +207,7 @@
     $("who").hidden = !state.account;
     if (state.account) $("who-name").textContent = `${state.account.displayName} (${state.account.role}, ${state.account.scope})`;
     $("register-card").hidden = !canWrite();
+    renderMerge();
   }
   $("login-form").addEventListener("submit", async ev => {
     ev.preventDefault();
@@ -234,6 +240,23 @@
       result.textContent = `${t("registered")}: ${model.id} — ${model.title}`;
       result.classList.add("ok");
       form.title.value = "";
+    } catch (e) {
+      result.textContent = e.message;
+      result.classList.add("bad");
+    }
+  });
+
+  $("merge-form").addEventListener("submit", async ev => {
+    ev.preventDefault();
+    const form = ev.target, result = $("merge-result"), code = state.code;
+    result.className = "result";
+    try {
+      const unit = await api("/api/units/" + encodeURIComponent(code) + "/merge", { method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" }, body: JSON.stringify({ into: form.into.value.trim() }) });
+      form.reset();
+      location.hash = "#/unit/" + encodeURIComponent(unit.mergedInto);
+      result.textContent = `${t("merged")}: ${unit.mergedInto}`;
+      result.classList.add("ok");
     } catch (e) {
       result.textContent = e.message;
       result.classList.add("bad");

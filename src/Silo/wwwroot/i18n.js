@@ -13,6 +13,8 @@ window.DVK_TEXT = {
     f_economy: "Phát triển kinh tế", f_culture_society: "Văn hóa – xã hội", f_defense_security: "Quốc phòng – an ninh", f_political_system: "Xây dựng hệ thống chính trị",
     l_national: "Toàn quốc", l_province: "Cấp tỉnh", l_district: "Cấp huyện", l_commune: "Cấp xã", l_hamlet: "Thôn, tổ dân phố",
     noResults: "Không tìm thấy", badLogin: "Sai tên đăng nhập hoặc mật khẩu", page: "Trang",
+    merge: "Sáp nhập đơn vị này", mergeInto: "Vào đơn vị (mã, cùng cấp)", mergeSubmit: "Sáp nhập", merged: "Đã sáp nhập vào",
+    mergeConfirm: "Các đơn vị trực thuộc và mô hình chuyển sang đơn vị đó; đơn vị này ngừng hoạt động",
   },
   en: {
     title: "Dân vận khéo", subtitle: "Live dashboard of models", searchPlaceholder: "Find a unit (accents optional)…",
@@ -27,5 +29,7 @@ window.DVK_TEXT = {
     f_economy: "Economic development", f_culture_society: "Culture and society", f_defense_security: "Defence and security", f_political_system: "Political system",
     l_national: "National", l_province: "Province", l_district: "District", l_commune: "Commune", l_hamlet: "Hamlet",
     noResults: "Nothing found", badLogin: "Wrong user name or password", page: "Page",
+    merge: "Merge this unit", mergeInto: "Into unit (code, same level)", mergeSubmit: "Merge", merged: "Merged into",
+    mergeConfirm: "Its units and models move to that unit; this unit is retired",
   },
 };
