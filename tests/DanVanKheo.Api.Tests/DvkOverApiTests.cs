@@ -53,6 +53,26 @@ public sealed class DvkOverApiTests(ApiHost host)
     }
 
     [Fact]
+    public async Task A_merge_list_goes_through_the_api_and_a_merge_outside_the_scope_is_refused_by_line()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-merges-{t.P}", "editor", t.P);
+        using var admin = host.Admin();
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C2))).EnsureSuccessStatusCode();
+        var path = Path.Combine(Path.GetTempPath(), t.P + "-merges.csv");
+        await File.WriteAllTextAsync(path, $"code,into\n{t.C2},{t.C1}\n{t.C1},{t.QC}\n");
+
+        var result = await RunAsync(token, "units", "import-merges", path);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("stored 1", result.Output);
+        Assert.Contains($"line 3: HTTP 403 outside-scope: unit '{t.QC}' is outside your scope", result.Output);
+        Assert.Equal(t.C1, (await admin.GetJsonAsync($"api/units/{t.C2}")).GetProperty("mergedInto").GetString());
+        Assert.Null((await admin.GetJsonAsync($"api/units/{t.C1}")).GetProperty("mergedInto").GetString());
+        await Eventually.Get(() => admin.TotalAsync(t.C1), total => total == 1);
+    }
+
+    [Fact]
     public async Task Outside_scope_and_missing_token_are_refused_with_the_problem_named()
     {
         var t = await TestUnits.CreateAsync(host);
