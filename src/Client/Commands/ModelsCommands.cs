@@ -26,21 +26,15 @@ public static class ModelsCommands
         return models;
     }
 
-    private static Command Import(CliContext context)
-    {
-        var file = new Argument<FileInfo>("FILE") { Description = "CSV: " + string.Join(',', ModelCsv.Columns) };
-        var command = new Command("import", "Nhập mô hình từ CSV / import models (idempotent by id)") { file };
-        command.SetRunner(context, async (parse, ct) =>
-        {
-            using var reader = new StreamReader(parse.GetValue(file)!.FullName, Encoding.UTF8);
-            var rows = ModelCsv.Read(reader).ToList();
-            var grains = await context.ConnectAsync(parse, ct);
-            var report = await ImportProgress.RunAsync(
-                context.Console, "Nhập mô hình / models", rows.Count, progress => ModelImporter.ImportAsync(grains, rows, progress, cancellationToken: ct));
-            return ImportProgress.Print(context.Console, report, "mô hình / models");
-        });
-        return command;
-    }
+    private static Command Import(CliContext context) => CsvImportCommand.Create(
+        context,
+        "import",
+        "Nhập mô hình từ CSV / import models (idempotent by id)",
+        ModelCsv.Columns,
+        ModelCsv.Read,
+        (grains, rows, progress, ct) => ModelImporter.ImportAsync(grains, rows, progress, cancellationToken: ct),
+        "Nhập mô hình / models",
+        "mô hình / models");
 
     private static Command Show(CliContext context) =>
         Change(context, "show", "Xem mô hình / show a model", async (m, id) => await m.Get() ?? throw DvkException.NotFound("model", id));

@@ -21,22 +21,15 @@ public static class UnitsCommands
         return units;
     }
 
-    private static Command Import(CliContext context)
-    {
-        var file = new Argument<FileInfo>("FILE") { Description = "CSV: code,name,level,type,parent_code" };
-        var command = new Command("import", "Nhập danh sách đơn vị / import units from CSV (idempotent)") { file };
-        command.SetRunner(context, async (parse, ct) =>
-        {
-            var path = parse.GetValue(file)!;
-            using var reader = new StreamReader(path.FullName, Encoding.UTF8);
-            var rows = UnitCsv.Read(reader).ToList();
-            var grains = await context.ConnectAsync(parse, ct);
-            var report = await ImportProgress.RunAsync(
-                context.Console, "Nhập đơn vị / units", rows.Count, progress => UnitImporter.ImportAsync(grains, rows, progress, cancellationToken: ct));
-            return ImportProgress.Print(context.Console, report, "đơn vị / units");
-        });
-        return command;
-    }
+    private static Command Import(CliContext context) => CsvImportCommand.Create(
+        context,
+        "import",
+        "Nhập danh sách đơn vị / import units from CSV (idempotent)",
+        UnitCsv.Columns,
+        UnitCsv.Read,
+        (grains, rows, progress, ct) => UnitImporter.ImportAsync(grains, rows, progress, cancellationToken: ct),
+        "Nhập đơn vị / units",
+        "đơn vị / units");
 
     private static Command Show(CliContext context)
     {
@@ -103,20 +96,13 @@ public static class UnitsCommands
         return command;
     }
 
-    private static Command ImportMerges(CliContext context)
-    {
-        var file = new Argument<FileInfo>("FILE") { Description = "CSV: code,into (applied in file order)" };
-        var command = new Command("import-merges", "Áp dụng danh sách sáp nhập / apply a CSV list of merges (code,into)") { file };
-        command.SetRunner(context, async (parse, ct) =>
-        {
-            var path = parse.GetValue(file)!;
-            using var reader = new StreamReader(path.FullName, Encoding.UTF8);
-            var rows = MergeCsv.Read(reader).ToList();
-            var grains = await context.ConnectAsync(parse, ct);
-            var report = await ImportProgress.RunAsync(
-                context.Console, "Sáp nhập / merges", rows.Count, progress => MergeImporter.ImportAsync(grains, rows, progress, ct));
-            return ImportProgress.Print(context.Console, report, "sáp nhập / merges");
-        });
-        return command;
-    }
+    private static Command ImportMerges(CliContext context) => CsvImportCommand.Create(
+        context,
+        "import-merges",
+        "Áp dụng danh sách sáp nhập / apply a CSV list of merges, in file order",
+        MergeCsv.Columns,
+        MergeCsv.Read,
+        MergeImporter.ImportAsync,
+        "Sáp nhập / merges",
+        "sáp nhập / merges");
 }
