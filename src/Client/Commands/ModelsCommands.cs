@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using DanVanKheo.Import.Csv;
 using DanVanKheo.Import;
 using DanVanKheo.Client.Output;

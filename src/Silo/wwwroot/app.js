@@ -65,11 +65,12 @@
     renderBreadcrumb();
     connectLive();
     loadChildren(); loadModels();
-    $("register-card").hidden = !canWrite();
-    renderMerge();
+    renderWriteForms();
   }
-  // A retired unit, and the national root, cannot be merged; the server checks scope and level again.
-  function renderMerge() {
+  // Editors' forms for the unit on screen. A retired unit, and the national root, cannot be merged; the server checks
+  // scope and level again.
+  function renderWriteForms() {
+    $("register-card").hidden = !canWrite();
     $("merge-card").hidden = !canWrite() || !state.unit || state.unit.level === "national" || !!state.unit.mergedInto;
   }
 
@@ -206,8 +207,7 @@
     $("login-form").hidden = !!state.account;
     $("who").hidden = !state.account;
     if (state.account) $("who-name").textContent = `${state.account.displayName} (${state.account.role}, ${state.account.scope})`;
-    $("register-card").hidden = !canWrite();
-    renderMerge();
+    renderWriteForms();
   }
   $("login-form").addEventListener("submit", async ev => {
     ev.preventDefault();
