@@ -1,4 +1,5 @@
 using DanVanKheo.Grains;
+using DanVanKheo.Silo.Hosting;
 using DanVanKheo.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
@@ -9,8 +10,8 @@ namespace DanVanKheo.Tests;
 /// <summary>
 /// A real in-process silo configured as the silo configures itself for LocalMemory storage: state kept in the silo
 /// process, <see cref="RollupOptions.WriteBehind"/>, reports pushed upward one-way (<see cref="RollupOptions.PushReports"/>),
-/// no re-send reminders. Shared by a test collection, so its tests run one after another (one of them deactivates every
-/// activation).
+/// no re-send reminders, the <see cref="LifecycleOnlyWorkingSet"/>. Shared by a test collection, so its tests run one
+/// after another (one of them deactivates every activation).
 /// </summary>
 public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
 {
@@ -25,19 +26,22 @@ public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
     }
 
     /// <summary>A one-silo cluster configured like this fixture's, for a test that must have one of its own.</summary>
-    public static InProcessTestCluster Build() => ClusterFixture.Build(
+    public static InProcessTestCluster Build(Action<ISiloBuilder>? silo = null) => ClusterFixture.Build(
         1,
         o =>
         {
             o.ResendReminders = false;
             o.WriteBehind = true;
         },
-        silo =>
+        builder =>
         {
             foreach (var name in new[] { StorageNames.Store, StorageNames.Rollup })
             {
-                silo.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
+                builder.Services.AddGrainStorage(name, (services, _) => ActivatorUtilities.CreateInstance<LocalMemoryGrainStorage>(services));
             }
+
+            builder.UseLifecycleOnlyWorkingSet();
+            silo?.Invoke(builder);
         });
 
     public async Task DisposeAsync()

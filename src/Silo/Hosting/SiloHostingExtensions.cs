@@ -32,6 +32,7 @@ public static class SiloHostingExtensions
                 $"Rollup:WriteBehind is only for Storage:Provider=LocalMemory, not '{storage.Provider}': there an acknowledged write must be stored before it is acknowledged");
         }
 
+        var workingSet = builder.Configuration.ActivationWorkingSet(storage.IsPostgres);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             // A default in code, not in appsettings.json, so that ASPNETCORE_URLS (read before appsettings) still wins.
@@ -93,6 +94,11 @@ public static class SiloHostingExtensions
                 // about a tenth less CPU per update at whole-country scale (docs/performance.md, seventh step). A cluster of
                 // silos keeps the cache: there it saves remote directory lookups.
                 silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
+            }
+
+            if (workingSet == WorkingSetHostingExtensions.LifecycleOnly)
+            {
+                silo.UseLifecycleOnlyWorkingSet();
             }
 
             if (builder.Configuration.IsTracingEnabled())
