@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace DanVanKheo.Api.Tests;
 
@@ -169,5 +170,54 @@ public sealed class UnitApiTests(ApiHost host)
 
         var noHeader = await admin.PostAsync("api/units/import", new StringContent("just,some,thing\n1,2,3\n", Encoding.UTF8, "text/csv"));
         await noHeader.AssertProblemAsync(400, "bad-csv");
+    }
+
+    [Fact]
+    public async Task A_merge_list_applies_in_file_order_and_lists_each_refused_line()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        var c3 = t.C1 + "x";
+        await TestUnits.PutAsync(admin, c3, "Xã Ba", "commune", t.D);
+        (await admin.PostAsJsonAsync("api/models", TestUnits.Model(t.C1, id: $"{t.C1}-m"))).EnsureSuccessStatusCode();
+        var token = await host.AccountAsync($"merger-{t.P}", "editor", t.P);
+        using var editor = host.Client(token);
+        var list = string.Join('\n',
+            "code,into",
+            $"{t.C1},{t.C2}",
+            $"{t.C2},{c3}",
+            $"{t.QC},{t.C2}",
+            $"{t.C1},{c3}",
+            $"{t.D}x,{c3}",
+            $"{t.D},{c3}",
+            $"{c3},",
+            "");
+
+        var response = await editor.PostAsync("api/units/merges", new StringContent(list, Encoding.UTF8, "text/csv"));
+
+        var problem = await response.AssertProblemAsync(422, "rows-rejected");
+        Assert.Equal(7, problem.GetProperty("rows").GetInt32());
+        Assert.Equal(2, problem.GetProperty("stored").GetInt32());
+        var rejected = problem.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("error").GetString()!);
+        Assert.Equal([4, 5, 6, 7, 8], rejected.Keys.Order());
+        Assert.Contains($"unit '{t.QC}' is outside your scope", rejected[4]);
+        Assert.Contains($"unit '{t.C1}' is merged again (first at line 2)", rejected[5]);
+        Assert.Contains("does not exist", rejected[6]);
+        Assert.Contains("same level", rejected[7]);
+        Assert.Contains("unit code '' is not valid", rejected[8]);
+
+        // C1 went into C2, then C2 (with C1's model) into the third commune; the commune outside the scope is untouched.
+        Assert.Equal(t.C2, (await admin.GetJsonAsync($"api/units/{t.C1}")).GetProperty("mergedInto").GetString());
+        Assert.Equal(c3, (await admin.GetJsonAsync($"api/units/{t.C2}")).GetProperty("mergedInto").GetString());
+        Assert.Equal(JsonValueKind.Null, (await admin.GetJsonAsync($"api/units/{t.QC}")).GetProperty("mergedInto").ValueKind);
+        Assert.Equal(1, (await admin.GetJsonAsync($"api/units/{t.D}/children")).GetProperty("total").GetInt32());
+        Assert.Equal(1, await Eventually.Get(() => admin.TotalAsync(c3), n => n == 1));
+        var log = await admin.GetJsonAsync($"api/units/{c3}/audit?limit=1");
+        Assert.Equal("unit.merge", log.GetProperty("items")[0].GetProperty("action").GetString());
+        Assert.Equal($"merger-{t.P}", log.GetProperty("items")[0].GetProperty("user").GetString());
+
+        var viewer = await host.AccountAsync($"merge-viewer-{t.P}", "viewer", t.P);
+        using var reader = host.Client(viewer);
+        await (await reader.PostAsync("api/units/merges", new StringContent(list, Encoding.UTF8, "text/csv"))).AssertProblemAsync(403);
     }
 }

@@ -113,26 +113,15 @@ public static class ModelEndpoints
             within[code] = await units.IsWithinAsync(code, scope);
         }
 
-        var allowed = new List<CsvRow<ModelInput>>(rows.Count);
-        var refused = new List<(int, string)>();
-        foreach (var row in rows)
-        {
-            if (row.Value is { } m && (!within[m.Unit] || befores[m.Id] is { } old && !within[old.Unit]))
-            {
-                refused.Add((row.Line, $"model '{m.Id}' of unit '{m.Unit}' is outside your scope '{scope}' / ngoài phạm vi"));
-                continue;
-            }
-
-            allowed.Add(row);
-        }
-
-        var report = await ModelImporter.ImportAsync(grains, allowed, cancellationToken: request.HttpContext.RequestAborted);
-        var rejectedLines = report.Rejected.Select(r => r.Line).ToHashSet();
+        var import = new ScopedImport<ModelInput>(rows, scope);
+        await import.ScreenAsync(m => Task.FromResult(
+            !within[m.Unit] || befores[m.Id] is { } old && !within[old.Unit] ? $"model '{m.Id}' of unit '{m.Unit}'" : null));
+        var report = await ModelImporter.ImportAsync(grains, import.Allowed, cancellationToken: request.HttpContext.RequestAborted);
         var entries = new List<AuditEntry>();
-        foreach (var row in allowed.Where(r => r.Value is not null && !rejectedLines.Contains(r.Line)))
+        foreach (var input in import.Stored(report))
         {
-            var before = befores[row.Value!.Id];
-            var after = await grains.GetGrain<IModelGrain>(row.Value.Id).Get();
+            var before = befores[input.Id];
+            var after = await grains.GetGrain<IModelGrain>(input.Id).Get();
             if (after is not null && (before is null || !before.SameFacts(after)))
             {
                 entries.Add(audit.Entry(user, "model.import", after.Unit, after.Id, before is null ? null : ModelView.Of(before), ModelView.Of(after)));
@@ -140,6 +129,6 @@ public static class ModelEndpoints
         }
 
         await audit.RecordManyAsync(entries);
-        return ImportResults.Of(report with { Rows = rows.Count, Rejected = [.. report.Rejected.Concat(refused).OrderBy(r => r.Item1)] });
+        return import.Result(report);
     }
 }

@@ -22,6 +22,8 @@ public static class UnitEndpoints
         write.MapPost("/{code}/merge", MergeAsync).WithSummary("Merge the unit into another of the same level: its children and models move there");
         write.MapPost("/import", ImportAsync).WithSummary("Import units from CSV (code,name,level,type,parent_code)")
             .Accepts<string>("text/csv");
+        write.MapPost("/merges", ImportMergesAsync).WithSummary("Apply a CSV list of merges (code,into) one at a time in file order; refused rows are listed by line")
+            .Accepts<string>("text/csv");
     }
 
     private static async Task<SearchHit[]> SearchAsync(string? q, int? limit, UnitIndex index)
@@ -133,25 +135,46 @@ public static class UnitEndpoints
             return result;
         }
 
-        var allowed = new List<CsvRow<UnitDefinition>>(rows.Count);
-        var refused = new List<(int, string)>();
-        foreach (var row in rows)
+        var import = new ScopedImport<UnitDefinition>(rows, scope);
+        await import.ScreenAsync(async d =>
+            await WithinAsync(d.ParentCode ?? Rules.NationalCode, 0) && await WithinAsync(d.Code, 0) ? null : $"unit '{d.Code}'");
+        var report = await UnitImporter.ImportAsync(grains, import.Allowed, cancellationToken: request.HttpContext.RequestAborted);
+        index.Invalidate();
+        await audit.RecordManyAsync(import.Stored(report).Select(d => audit.Entry(user, "unit.import", d.Code, null, null, d)));
+        return import.Result(report);
+    }
+
+    private static async Task<IResult> ImportMergesAsync(
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, UnitReader units, CsvBody csv, AuditTrail audit, UnitIndex index)
+    {
+        var scope = ScopeGuard.RequireEditor(user);
+        var rows = await csv.ReadAsync(request, MergeCsv.Read);
+
+        // A unit that does not exist is left to the merge, which names it; only existing units outside the scope are refused here.
+        async Task<string?> OutsideAsync(params string[] codes)
         {
-            if (row.Value is { } d && !(await WithinAsync(d.ParentCode ?? Rules.NationalCode, 0) && await WithinAsync(d.Code, 0)))
+            foreach (var code in codes)
             {
-                refused.Add((row.Line, $"unit '{d.Code}' is outside your scope '{scope}' / ngoài phạm vi"));
-                continue;
+                if (await grains.GetGrain<IUnitGrain>(code).GetInfo() is not null && !await units.IsWithinAsync(code, scope))
+                {
+                    return code;
+                }
             }
 
-            allowed.Add(row);
+            return null;
         }
 
-        var report = await UnitImporter.ImportAsync(grains, allowed, cancellationToken: request.HttpContext.RequestAborted);
+        var import = new ScopedImport<UnitMerge>(rows, scope);
+        await import.ScreenAsync(async merge => await OutsideAsync(merge.Code, merge.Into) is { } outside ? $"unit '{outside}'" : null);
+        var report = await MergeImporter.ImportAsync(grains, import.Allowed, cancellationToken: request.HttpContext.RequestAborted);
         index.Invalidate();
-        var rejectedLines = report.Rejected.Select(r => r.Line).ToHashSet();
-        await audit.RecordManyAsync(allowed
-            .Where(r => r.Value is not null && !rejectedLines.Contains(r.Line))
-            .Select(r => audit.Entry(user, "unit.import", r.Value!.Code, null, null, r.Value)));
-        return ImportResults.Of(report with { Rows = rows.Count, Rejected = [.. report.Rejected.Concat(refused).OrderBy(r => r.Item1)] });
+
+        // In the logs of both units, as a single merge records it.
+        await audit.RecordManyAsync(import.Stored(report).SelectMany(merge =>
+        {
+            var entry = audit.Entry(user, "unit.merge", merge.Code, null, null, merge);
+            return new[] { entry, entry with { Unit = merge.Into } };
+        }));
+        return import.Result(report);
     }
 }
