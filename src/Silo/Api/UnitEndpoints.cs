@@ -151,11 +151,19 @@ public static class UnitEndpoints
         var rows = await csv.ReadAsync(request, MergeCsv.Read);
 
         // A unit that does not exist is left to the merge, which names it; only existing units outside the scope are refused here.
+        // Remembered per code: a reform's list names the same survivor on many rows, and each check walks up the tree.
+        var outsideScope = new Dictionary<string, bool>(StringComparer.Ordinal);
         async Task<string?> OutsideAsync(params string[] codes)
         {
             foreach (var code in codes)
             {
-                if (await grains.GetGrain<IUnitGrain>(code).GetInfo() is not null && !await units.IsWithinAsync(code, scope))
+                if (!outsideScope.TryGetValue(code, out var outside))
+                {
+                    outside = await grains.GetGrain<IUnitGrain>(code).GetInfo() is not null && !await units.IsWithinAsync(code, scope);
+                    outsideScope[code] = outside;
+                }
+
+                if (outside)
                 {
                     return code;
                 }
