@@ -10,7 +10,7 @@ namespace DanVanKheo.Tests;
 /// <summary>
 /// A real in-process silo configured as the silo configures itself for LocalMemory storage: state kept in the silo
 /// process, <see cref="RollupOptions.WriteBehind"/>, reports pushed upward one-way (<see cref="RollupOptions.PushReports"/>),
-/// no re-send reminders, the <see cref="LifecycleOnlyWorkingSet"/>. Shared by a test collection, so its tests run one
+/// no re-send reminders, the <see cref="LifecycleOnlyWorkingSet"/> and the <see cref="LocalSiloDirectoryCache"/>. Shared by a test collection, so its tests run one
 /// after another (one of them deactivates every activation).
 /// </summary>
 public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
@@ -41,6 +41,7 @@ public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
             }
 
             builder.UseLifecycleOnlyWorkingSet();
+            builder.UseLocalSiloDirectoryCache();
             silo?.Invoke(builder);
         });
 

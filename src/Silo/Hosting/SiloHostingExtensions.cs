@@ -90,10 +90,11 @@ public static class SiloHostingExtensions
                 silo.Services.AddMemoryModelCatalog();
 
                 // One silo owns the whole grain directory, so Orleans' directory cache (LRU, a million entries) only copies
-                // its table, and every new activation is added to it, evicting another once full. Without it the silo spent
-                // about a tenth less CPU per update at whole-country scale (docs/performance.md, seventh step). A cluster of
-                // silos keeps the cache: there it saves remote directory lookups.
-                silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
+                // its table, and every new activation is added to it, evicting another once full (without it the silo spent
+                // about a tenth less CPU per update at whole-country scale, docs/performance.md, seventh step). Every grain
+                // lives here, so the cache answers "this silo" for any grain and keeps nothing (fifteenth step). A cluster of
+                // silos keeps Orleans' cache: there it saves remote directory lookups.
+                silo.UseLocalSiloDirectoryCache();
             }
 
             if (workingSet == WorkingSetHostingExtensions.LifecycleOnly)
