@@ -115,25 +115,12 @@ public static class UnitEndpoints
         var scope = ScopeGuard.RequireEditor(user);
         var rows = await csv.ReadAsync(request, UnitCsv.Read);
         var inFile = rows.Where(r => r.Value is not null).GroupBy(r => r.Value!.Code).ToDictionary(g => g.Key, g => g.First().Value!.ParentCode ?? Rules.NationalCode);
-        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
-        async Task<bool> WithinAsync(string code, int depth)
-        {
-            if (code == scope || scope == Rules.NationalCode)
-            {
-                return true;
-            }
-
-            if (memo.TryGetValue(code, out var known))
-            {
-                return known;
-            }
-
-            var existing = await grains.GetGrain<IUnitGrain>(code).GetInfo();
-            var result = existing is not null ? await units.IsWithinAsync(code, scope)
-                : depth < 8 && inFile.TryGetValue(code, out var parent) && await WithinAsync(parent, depth + 1);
-            memo[code] = result;
-            return result;
-        }
+        var checks = new ScopeChecks(grains, units, scope);
+        async Task<bool> WithinAsync(string code, int depth) =>
+            code == scope || scope == Rules.NationalCode
+            || (await checks.ExistingWithinAsync(code) is { } within
+                ? within
+                : depth < 8 && inFile.TryGetValue(code, out var parent) && await WithinAsync(parent, depth + 1));
 
         var import = new ScopedImport<UnitDefinition>(rows, scope);
         await import.ScreenAsync(async d =>
@@ -151,19 +138,12 @@ public static class UnitEndpoints
         var rows = await csv.ReadAsync(request, MergeCsv.Read);
 
         // A unit that does not exist is left to the merge, which names it; only existing units outside the scope are refused here.
-        // Remembered per code: a reform's list names the same survivor on many rows, and each check walks up the tree.
-        var outsideScope = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var checks = new ScopeChecks(grains, units, scope);
         async Task<string?> OutsideAsync(params string[] codes)
         {
             foreach (var code in codes)
             {
-                if (!outsideScope.TryGetValue(code, out var outside))
-                {
-                    outside = await grains.GetGrain<IUnitGrain>(code).GetInfo() is not null && !await units.IsWithinAsync(code, scope);
-                    outsideScope[code] = outside;
-                }
-
-                if (outside)
+                if (await checks.ExistingWithinAsync(code) == false)
                 {
                     return code;
                 }
