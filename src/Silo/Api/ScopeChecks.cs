@@ -13,7 +13,10 @@ internal sealed class ScopeChecks(IGrainFactory grains, UnitReader units, string
     {
         if (!_known.TryGetValue(code, out var within))
         {
-            within = await grains.GetGrain<IUnitGrain>(code).GetInfo() is null ? null : await units.IsWithinAsync(code, scope);
+            // The walk starts at the parent: the unit's own info is already here.
+            within = await grains.GetGrain<IUnitGrain>(code).GetInfo() is not { } info ? null
+                : code == scope || scope == Rules.NationalCode
+                  || info.Definition.ParentCode is { } parent && await units.IsWithinAsync(parent, scope);
             _known[code] = within;
         }
 
