@@ -114,6 +114,10 @@ public sealed class ClusterConnection : IAsyncDisposable
                 o.ServiceId = serviceId;
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+
+            // Orleans' client does not read this section itself, e.g. DVK_Orleans__Connection__ConnectionsPerEndpoint=2:
+            // more sockets per gateway for a busy dvk, measured in docs/performance.md (sixteenth look).
+            client.Configure<ConnectionOptions>(builder.Configuration.GetSection("Orleans:Connection"));
         });
         return builder.Build();
     }
