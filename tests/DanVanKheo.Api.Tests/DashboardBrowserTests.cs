@@ -34,9 +34,7 @@ public sealed class DashboardBrowserTests(ApiHost host)
         await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
         await Live(page);
 
-        await page.FillAsync("#login-user", "admin");
-        await page.FillAsync("#login-password", ApiHost.AdminPassword);
-        await page.ClickAsync("#login-form button[type=submit]");
+        await SignInAsAdminAsync(page);
         await page.Locator("[data-testid=register-form]").WaitForAsync();
 
         var levels = new[] { t.C1, t.D, t.P, "VN" };
@@ -104,9 +102,7 @@ public sealed class DashboardBrowserTests(ApiHost host)
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Đông Sơn')");
         Assert.True(await page.Locator("[data-testid=merge-form]").IsHiddenAsync(), "the merge form shows before sign-in");
 
-        await page.FillAsync("#login-user", "admin");
-        await page.FillAsync("#login-password", ApiHost.AdminPassword);
-        await page.ClickAsync("#login-form button[type=submit]");
+        await SignInAsAdminAsync(page);
         await page.Locator("[data-testid=merge-form]").WaitForAsync();
 
         // Each refusal is shown with the server's reason, and nothing moves.
@@ -138,6 +134,64 @@ public sealed class DashboardBrowserTests(ApiHost host)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task An_editor_imports_a_csv_file_good_rows_count_live_and_refused_lines_are_named()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var (page, errors) = await NewPageAsync(browser);
+        await page.GotoAsync(host.BaseAddress + "#/unit/" + t.C1);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=unit-name]').textContent.startsWith('Xã Thái Hoà')");
+        await Live(page);
+        Assert.True(await page.Locator("[data-testid=import-form]").IsHiddenAsync(), "the import form shows before sign-in");
+
+        await SignInAsAdminAsync(page);
+        await page.Locator("[data-testid=import-form]").WaitForAsync();
+        var before = await CrumbTotal(page, "VN");
+
+        // Line 3 names a field that does not exist; lines 2 and 4 are good and go in regardless.
+        var title = "Dồn điền, đổi thửa — Ấp Mỹ Hưng";
+        var csv = "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n"
+            + $"{t.C1}-w1,{t.C1},\"{title}\",economy,collective,Hội Nông dân,2019,commune;district,true,district,active\n"
+            + $"{t.C1}-w2,{t.C1},Sai lĩnh vực,astrology,collective,,2020,commune,,none,active\n"
+            + $"{t.C1}-w3,{t.C1},Tổ tự quản,culture_society,individual,,2021,commune,,none,active\n";
+        await page.SetInputFilesAsync("[data-testid=import-file]",
+            new FilePayload { Name = "mô-hình.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("[data-testid=import-submit]");
+
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=import-result]').classList.contains('bad')");
+        Assert.Contains("Đã lưu: 2/3", await page.Locator("[data-testid=import-result]").TextContentAsync());
+        var refused = page.Locator("[data-testid=import-rejected] li");
+        Assert.Equal(1, await refused.CountAsync());
+        Assert.Equal("3", await refused.GetAttributeAsync("data-line"));
+        Assert.Contains("astrology", await refused.TextContentAsync());
+        await page.Locator("#import-card").ScreenshotAsync(new() { Path = Artifacts("dashboard-import.png") });
+
+        // The two good rows reach the commune and the national total without a reload.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=total]').textContent === '2'", null, new() { Timeout = 10_000 });
+        await page.WaitForFunctionAsync(
+            "n => parseInt((document.querySelector('[data-testid=crumb-total-VN]')?.textContent || '').replace(/\\D/g, ''), 10) >= n",
+            before + 2, new() { Timeout = 10_000 });
+        await page.Locator("[data-testid=models] td.title", new() { HasTextString = title }).WaitForAsync();
+
+        // The template link gives the same format back, titles with diacritics intact.
+        var template = await page.Locator("[data-testid=import-template]").GetAttributeAsync("href");
+        Assert.Equal($"/api/units/{t.C1}/models.csv", template);
+        Assert.Contains(title, await page.EvaluateAsync<string>("href => fetch(href).then(r => r.text())", template));
+
+        // A file that is not UTF-8 is refused as a whole, with the reason, and nothing more is stored.
+        await page.SetInputFilesAsync("[data-testid=import-file]",
+            new FilePayload { Name = "latin1.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.Latin1.GetBytes(csv.Replace("-w", "-x", StringComparison.Ordinal)) });
+        await page.ClickAsync("[data-testid=import-submit]");
+        await page.WaitForFunctionAsync(
+            "() => { const e = document.querySelector('[data-testid=import-result]'); return e.classList.contains('bad') && e.textContent.includes('UTF-8'); }");
+        Assert.Equal(0, await page.Locator("[data-testid=import-rejected] li").CountAsync());
+        using var reader = host.Client();
+        Assert.Equal(2, await reader.TotalAsync(t.C1));
+        Assert.Empty(errors);
+    }
+
     private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does)");
@@ -156,6 +210,13 @@ public sealed class DashboardBrowserTests(ApiHost host)
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += (_, dialog) => errors.Add("dialog: " + dialog.Message);
         return (page, errors);
+    }
+
+    private static async Task SignInAsAdminAsync(IPage page)
+    {
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", ApiHost.AdminPassword);
+        await page.ClickAsync("#login-form button[type=submit]");
     }
 
     private static async Task Live(IPage page) =>

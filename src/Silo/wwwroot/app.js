@@ -29,7 +29,7 @@
     const body = type.includes("json") ? await response.json() : await response.text();
     if (!response.ok) {
       const error = new Error(body && body.detail ? body.detail : response.status + "");
-      error.status = response.status; error.problem = body && body.problem;
+      error.status = response.status; error.problem = body && body.problem; error.body = body;
       throw error;
     }
     return body;
@@ -71,6 +71,8 @@
   // scope and level again.
   function renderWriteForms() {
     $("register-card").hidden = !canWrite();
+    $("import-card").hidden = !canWrite();
+    $("import-template").href = "/api/units/" + encodeURIComponent(state.code) + "/models.csv";
     $("merge-card").hidden = !canWrite() || !state.unit || state.unit.level === "national" || !!state.unit.mergedInto;
   }
 
@@ -243,6 +245,35 @@
     } catch (e) {
       result.textContent = e.message;
       result.classList.add("bad");
+    }
+  });
+
+  // The file goes up as it is, bytes and all: the server refuses a file that is not UTF-8 and names each refused line,
+  // and the good rows are stored either way, so the result shows both.
+  $("import-form").addEventListener("submit", async ev => {
+    ev.preventDefault();
+    const form = ev.target, result = $("import-result"), list = $("import-rejected");
+    const file = form.file.files[0];
+    if (!file) return;
+    result.className = "result"; result.textContent = t("importing"); list.replaceChildren();
+    form.querySelector("button").disabled = true;
+    try {
+      const report = await api("/api/models/import", { method: "POST",
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Accept": "application/json" }, body: await file.arrayBuffer() });
+      result.textContent = `${t("importStored")}: ${fmt(report.stored)}/${fmt(report.rows)}`;
+      result.classList.add("ok");
+      form.reset();
+    } catch (e) {
+      const b = e.body || {};
+      if (e.problem === "rows-rejected") {
+        result.textContent = `${t("importStored")}: ${fmt(b.stored)}/${fmt(b.rows)} · ${t("importRejected")}: ${fmt(b.rejected.length)}`;
+        list.replaceChildren(...b.rejected.map(r => el("li", { "data-line": r.line }, `${t("line")} ${r.line}: ${r.error}`)));
+      } else {
+        result.textContent = e.message;
+      }
+      result.classList.add("bad");
+    } finally {
+      form.querySelector("button").disabled = false;
     }
   });
 

@@ -15,6 +15,9 @@ window.DVK_TEXT = {
     noResults: "Không tìm thấy", badLogin: "Sai tên đăng nhập hoặc mật khẩu", page: "Trang",
     merge: "Sáp nhập đơn vị này", mergeInto: "Vào đơn vị (mã, cùng cấp)", mergeSubmit: "Sáp nhập", merged: "Đã sáp nhập vào",
     mergeConfirm: "Các đơn vị trực thuộc và mô hình chuyển sang đơn vị đó; đơn vị này ngừng hoạt động",
+    import: "Nhập mô hình từ tệp CSV", importHelp: "Tệp UTF-8, mỗi dòng một mô hình, các cột:", importFile: "Tệp CSV", importSubmit: "Nhập",
+    importTemplate: "Tải các mô hình của đơn vị này (cùng định dạng)", importing: "Đang nhập…", importStored: "Đã lưu",
+    importRejected: "Dòng bị từ chối", line: "Dòng",
   },
   en: {
     title: "Dân vận khéo", subtitle: "Live dashboard of models", searchPlaceholder: "Find a unit (accents optional)…",
@@ -31,5 +34,8 @@ window.DVK_TEXT = {
     noResults: "Nothing found", badLogin: "Wrong user name or password", page: "Page",
     merge: "Merge this unit", mergeInto: "Into unit (code, same level)", mergeSubmit: "Merge", merged: "Merged into",
     mergeConfirm: "Its units and models move to that unit; this unit is retired",
+    import: "Import models from a CSV file", importHelp: "A UTF-8 file, one model per line, columns:", importFile: "CSV file", importSubmit: "Import",
+    importTemplate: "Download this unit's models (same format)", importing: "Importing…", importStored: "Stored",
+    importRejected: "Lines refused", line: "Line",
   },
 };
