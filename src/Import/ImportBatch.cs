@@ -62,6 +62,23 @@ internal sealed class ImportBatch<T>(IReadOnlyList<CsvRow<T>> rows, Action<int>?
                 progress?.Invoke(1);
             });
 
+    /// <summary>Sends the rows a part at a time, in file order, to something that stores a whole part at once.</summary>
+    public async Task RunPartsAsync(
+        IEnumerable<CsvRow<T>> batch, int rowsPerPart, Func<IReadOnlyList<CsvRow<T>>, CancellationToken, Task<ImportPartResult>> send, CancellationToken cancellationToken)
+    {
+        foreach (var part in batch.Chunk(rowsPerPart))
+        {
+            var result = await send(part, cancellationToken);
+            Interlocked.Add(ref _stored, result.Stored);
+            foreach (var refusal in result.Rejected)
+            {
+                _rejected.Add(refusal);
+            }
+
+            progress?.Invoke(part.Length);
+        }
+    }
+
     public ImportReport Report() => new(rows.Count, _stored, [.. _rejected.OrderBy(r => r.Item1)], _stopwatch.Elapsed);
 
     private void Reject(int line, string error)

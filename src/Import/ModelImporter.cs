@@ -13,8 +13,27 @@ public static class ModelImporter
         CancellationToken cancellationToken = default)
     {
         var batch = new ImportBatch<ModelInput>(rows, progress);
-        var valid = batch.Screen(m => m.Id, (id, first) => $"model id '{id}' appears again (first at line {first}) / trùng mã mô hình");
-        await batch.RunAsync(valid, model => grains.GetGrain<IModelGrain>(model.Id).Upsert(model), concurrency, cancellationToken);
+        await batch.RunAsync(Screen(batch), model => grains.GetGrain<IModelGrain>(model.Id).Upsert(model), concurrency, cancellationToken);
         return batch.Report();
     }
+
+    /// <summary>
+    /// The same screening, then the rows go a part at a time to <paramref name="sendPart"/>: a bulk endpoint such as the
+    /// HTTP API's CSV import, which stores a part in one request. Parts go in file order, one after the other, so a
+    /// model repeated across parts cannot race (it is refused in the file before any part is sent).
+    /// </summary>
+    public static async Task<ImportReport> ImportInPartsAsync(
+        IReadOnlyList<CsvRow<ModelInput>> rows,
+        Func<IReadOnlyList<CsvRow<ModelInput>>, CancellationToken, Task<ImportPartResult>> sendPart,
+        int rowsPerPart,
+        Action<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var batch = new ImportBatch<ModelInput>(rows, progress);
+        await batch.RunPartsAsync(Screen(batch), rowsPerPart, sendPart, cancellationToken);
+        return batch.Report();
+    }
+
+    private static List<CsvRow<ModelInput>> Screen(ImportBatch<ModelInput> batch) =>
+        batch.Screen(m => m.Id, (id, first) => $"model id '{id}' appears again (first at line {first}) / trùng mã mô hình");
 }

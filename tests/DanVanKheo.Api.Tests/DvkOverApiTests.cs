@@ -92,29 +92,72 @@ public sealed class DvkOverApiTests(ApiHost host)
     }
 
     [Fact]
-    public async Task Models_import_goes_through_the_api_row_by_row()
+    public async Task Models_import_goes_through_the_api_csv_import_and_names_refused_lines_of_the_file()
     {
         var t = await TestUnits.CreateAsync(host);
         var token = await host.AccountAsync($"cli-imp-{t.P}", "editor", t.P);
         var file = Path.Combine(Path.GetTempPath(), $"dvk-api-{t.P}.csv");
-        await File.WriteAllTextAsync(file, "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n"
-            + $"{t.C1}-i1,{t.C1},Một,economy,collective,,2020,commune,true,none,active\n"
-            + $"{t.C2}-i2,{t.C2},Hai,economy,individual,,2021,commune;district,,province,active\n"
-            + $"{t.QC}-i3,{t.QC},Ngoài,economy,collective,,2021,commune,,none,active\n");
+
+        // Line 2–3 is one row (a quoted title over two lines); 5 is outside the editor's scope (refused by the server),
+        // 6 repeats line 2's id and 7 names no field (both refused by dvk before anything is sent).
+        await File.WriteAllTextAsync(file, "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\r\n"
+            + $"{t.C1}-i1,{t.C1},\"Dồn điền,\r\nđổi thửa\",economy,collective,,2020,commune,true,none,active\r\n"
+            + $"{t.C2}-i2,{t.C2},Hai,economy,individual,,2021,commune;district,,province,active\r\n"
+            + $"{t.QC}-i3,{t.QC},Ngoài,economy,collective,,2021,commune,,none,active\r\n"
+            + $"{t.C1}-i1,{t.C1},Trùng,economy,collective,,2021,commune,,none,active\r\n"
+            + $"{t.C1}-i4,{t.C1},Sai,astrology,collective,,2021,commune,,none,active\r\n");
         try
         {
             var result = await RunAsync(token, "models", "import", file);
             Assert.NotEqual(0, result.Code);
-            Assert.Contains("outside-scope", result.Output.Replace("\n", "", StringComparison.Ordinal));
+            var output = result.Output.Replace("\n", " ", StringComparison.Ordinal);
+            Assert.Matches(@"line 5:.*outside\s+your\s+scope", output);
+            Assert.Matches(@"line 6:.*appears\s+again", output);
+            Assert.Matches(@"line 7:.*astrology", output);
+            Assert.DoesNotContain("line 4:", output);
             using var admin = host.Admin();
             await Eventually.Get(() => admin.TotalAsync(t.D), n => n == 2);
-            Assert.Equal(2, await admin.TotalAsync(t.D));
             Assert.Equal(0, await admin.TotalAsync(t.Q));
+            Assert.Equal("Dồn điền,\nđổi thửa", (await admin.GetJsonAsync($"api/models/{t.C1}-i1")).GetProperty("title").GetString());
+
+            // The rows went through the CSV import endpoint, not one single-model request each.
+            var audit = await admin.GetJsonAsync($"api/units/{t.C1}/audit");
+            Assert.Equal(["model.import"], audit.GetProperty("items").EnumerateArray()
+                .Select(e => e.GetProperty("action").GetString()!).Where(a => a.StartsWith("model.", StringComparison.Ordinal)).Distinct());
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Models_import_over_the_api_sends_parts_and_maps_each_refusal_to_its_line_in_the_file()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-parts-{t.P}", "editor", t.P);
+        var text = "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n"
+            + $"{t.C1}-p1,{t.C1},Một,economy,collective,,2020,commune,,none,active\n"
+            + $"{t.C1}-p2,{t.C1},\"Hai\ndòng\",economy,collective,,2020,commune,,none,active\n"
+            + "\n"
+            + $"{t.C2}-p3,{t.C2},Ba,economy,collective,,2020,commune,,none,active\n"
+            + $"{t.QC}-p4,{t.QC},Ngoài,economy,collective,,2020,commune,,none,active\n"
+            + $"{t.C2}-p5,{t.C2},Năm,economy,collective,,2019,commune,,none,active\n"
+            + $"{t.C2}-p6,khongco{t.P},Sáu,economy,collective,,2020,commune,,none,active";
+        var rows = DanVanKheo.Import.Csv.ModelCsv.Read(new StringReader(text)).ToList();
+        Assert.Equal([2, 3, 6, 7, 8, 9], rows.Select(r => r.Line));
+        using var api = new ApiClient(host.BaseAddress, token);
+        var requests = 0;
+        var report = await DanVanKheo.Client.Commands.ModelsCommands.ImportOverApiAsync(api, text, rows, 2, n => requests++, CancellationToken.None);
+
+        Assert.Equal(3, requests);
+        Assert.Equal(4, report.Stored);
+        Assert.Equal([7, 9], report.Rejected.Select(r => r.Line));
+        Assert.Contains("outside your scope", report.Rejected[0].Error);
+        Assert.Contains($"khongco{t.P}", report.Rejected[1].Error);
+        using var admin = host.Admin();
+        await Eventually.Get(() => admin.TotalAsync(t.D), n => n == 4);
+        Assert.Equal("Hai\ndòng", (await admin.GetJsonAsync($"api/models/{t.C1}-p2")).GetProperty("title").GetString());
     }
 
     [Fact]

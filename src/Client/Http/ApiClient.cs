@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DanVanKheo.Import;
+using DanVanKheo.Import.Csv;
 
 namespace DanVanKheo.Client.Http;
 
@@ -57,6 +59,51 @@ public sealed class ApiClient : IDisposable
 
             return await response.Content.ReadFromJsonAsync<T>(JsonOptions);
         }
+    }
+
+    /// <summary>
+    /// Posts a part of a CSV file to a bulk import endpoint. Stored rows and refused lines come back either way (200, or
+    /// 422 <c>rows-rejected</c>: the other rows were stored); the refused lines are given as lines of the whole file.
+    /// </summary>
+    public async Task<ImportPartResult> ImportCsvAsync(string path, CsvPart part, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(part.Text, System.Text.Encoding.UTF8, "text/csv");
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.PostAsync(path, content, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DvkException("api-unreachable", $"cannot reach {_http.BaseAddress}: {exception.Message}");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.UnprocessableEntity)
+            {
+                throw await ProblemAsync(response);
+            }
+
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = JsonDocument.Parse(text).RootElement;
+            if (!body.TryGetProperty("stored", out var stored) || !body.TryGetProperty("rejected", out var rejected))
+            {
+                throw new DvkException($"http-{(int)response.StatusCode}", $"HTTP {(int)response.StatusCode}: not an import result: {text[..Math.Min(text.Length, 200)]}");
+            }
+
+            var refusals = rejected.EnumerateArray()
+                .Select(r => (FileLine(part, r.GetProperty("line").GetInt32()), r.GetProperty("error").GetString() ?? ""))
+                .ToList();
+            return new ImportPartResult(stored.GetInt32(), refusals);
+        }
+    }
+
+    /// <summary>The server numbers lines within the part; a refusal names the line a row starts on.</summary>
+    private static int FileLine(CsvPart part, int partLine)
+    {
+        var first = part.FileLineByPartLine.Keys.Where(k => k <= partLine).DefaultIfEmpty(partLine).Max();
+        return part.FileLineByPartLine.TryGetValue(first, out var fileLine) ? fileLine + (partLine - first) : partLine;
     }
 
     public void Dispose() => _http.Dispose();

@@ -55,7 +55,8 @@ public static class CsvTable
                 yield break;
             }
 
-            var line = previousRawRow + 1;
+            // The row's own first line: blank lines the parser skipped before it are not part of it.
+            var line = csv.Parser.RawRow - LineBreaks(csv.Parser.RawRecord.AsSpan().Trim("\r\n"));
             previousRawRow = csv.Parser.RawRow;
             var fields = csv.Parser.Record ?? [];
             if (fields.Length == 1 && fields[0].Length == 0)
@@ -88,6 +89,20 @@ public static class CsvTable
 
             yield return row;
         }
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> text)
+    {
+        var breaks = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
     }
 
     private static string Shorten(string text)
