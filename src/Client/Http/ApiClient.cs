@@ -67,35 +67,51 @@ public sealed class ApiClient : IDisposable
     /// </summary>
     public async Task<ImportPartResult> ImportCsvAsync(string path, CsvPart part, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(part.Text, System.Text.Encoding.UTF8, "text/csv");
-        HttpResponseMessage response;
-        try
+        using var response = await PostCsvAsync(path, part.Text, cancellationToken);
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.UnprocessableEntity)
         {
-            response = await _http.PostAsync(path, content, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new DvkException("api-unreachable", $"cannot reach {_http.BaseAddress}: {exception.Message}");
+            throw await ProblemAsync(response);
         }
 
-        using (response)
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = JsonDocument.Parse(text).RootElement;
+        if (!body.TryGetProperty("stored", out var stored) || !body.TryGetProperty("rejected", out var rejected))
         {
-            if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.UnprocessableEntity)
+            throw new DvkException($"http-{(int)response.StatusCode}", $"HTTP {(int)response.StatusCode}: not an import result: {text[..Math.Min(text.Length, 200)]}");
+        }
+
+        var refusals = rejected.EnumerateArray()
+            .Select(r => (FileLine(part, r.GetProperty("line").GetInt32()), r.GetProperty("error").GetString() ?? ""))
+            .ToList();
+        return new ImportPartResult(stored.GetInt32(), refusals);
+    }
+
+    /// <summary>Rate-limited parts wait as long as the server asks and go again: an import is idempotent by id.</summary>
+    public const int RateLimitedRetries = 5;
+
+    private async Task<HttpResponseMessage> PostCsvAsync(string path, string csv, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            HttpResponseMessage response;
+            try
             {
-                throw await ProblemAsync(response);
+                response = await _http.PostAsync(path, content, cancellationToken);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new DvkException("api-unreachable", $"cannot reach {_http.BaseAddress}: {exception.Message}");
             }
 
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var body = JsonDocument.Parse(text).RootElement;
-            if (!body.TryGetProperty("stored", out var stored) || !body.TryGetProperty("rejected", out var rejected))
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == RateLimitedRetries)
             {
-                throw new DvkException($"http-{(int)response.StatusCode}", $"HTTP {(int)response.StatusCode}: not an import result: {text[..Math.Min(text.Length, 200)]}");
+                return response;
             }
 
-            var refusals = rejected.EnumerateArray()
-                .Select(r => (FileLine(part, r.GetProperty("line").GetInt32()), r.GetProperty("error").GetString() ?? ""))
-                .ToList();
-            return new ImportPartResult(stored.GetInt32(), refusals);
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2);
+            response.Dispose();
+            await Task.Delay(wait < TimeSpan.FromSeconds(60) ? wait : TimeSpan.FromSeconds(60), cancellationToken);
         }
     }
 
