@@ -23,7 +23,9 @@ public class ApiHost : IAsyncLifetime
     public string AdminToken { get; private set; } = "";
 
     /// <summary>Configuration that differs from the defaults; subclasses tighten the limits.</summary>
-    protected virtual Dictionary<string, string?> Settings => new()
+    protected virtual Dictionary<string, string?> Settings => Defaults();
+
+    private static Dictionary<string, string?> Defaults() => new()
     {
         ["Demo:Load"] = "false",
         ["Rollup:FlushInterval"] = "00:00:00.020",
@@ -33,6 +35,18 @@ public class ApiHost : IAsyncLifetime
         ["Limits:MaxCsvRows"] = "2000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
+
+    /// <summary>This host's settings with some replaced, for a subclass's <see cref="Settings"/>.</summary>
+    protected static Dictionary<string, string?> DefaultSettingsWith(params (string Key, string? Value)[] overrides)
+    {
+        var settings = Defaults();
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     public async Task InitializeAsync()
     {

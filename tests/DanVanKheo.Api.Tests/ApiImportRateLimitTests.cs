@@ -7,16 +7,8 @@ namespace DanVanKheo.Api.Tests;
 /// <summary>A host whose rate limit is twelve requests per two seconds, so that an import can outrun it.</summary>
 public sealed class BriefWindowHost : ApiHost
 {
-    protected override Dictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Limits:RequestsPerWindow"] = "12";
-            settings["Limits:Window"] = "00:00:02";
-            return settings;
-        }
-    }
+    protected override Dictionary<string, string?> Settings =>
+        DefaultSettingsWith(("Limits:RequestsPerWindow", "12"), ("Limits:Window", "00:00:02"));
 }
 
 /// <summary><c>dvk --api … models import</c> against the rate limiter: a part answered 429 waits as asked and goes again.</summary>

@@ -5,17 +5,8 @@ namespace DanVanKheo.Api.Tests;
 /// <summary>A second host with a tiny request budget, so that the rate limiter can be reached quickly.</summary>
 public sealed class LimitedHost : ApiHost
 {
-    protected override Dictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Limits:RequestsPerWindow"] = "40";
-            settings["Limits:Window"] = "00:01:00";
-            settings["Auth:AnonymousReads"] = "false";
-            return settings;
-        }
-    }
+    protected override Dictionary<string, string?> Settings =>
+        DefaultSettingsWith(("Limits:RequestsPerWindow", "40"), ("Limits:Window", "00:01:00"), ("Auth:AnonymousReads", "false"));
 }
 
 public sealed class LimitsTests(LimitedHost host) : IClassFixture<LimitedHost>
