@@ -62,7 +62,21 @@ internal sealed class ImportBatch<T>(IReadOnlyList<CsvRow<T>> rows, Action<int>?
                 progress?.Invoke(1);
             });
 
-    /// <summary>Sends the rows a part at a time, in file order, to something that stores a whole part at once.</summary>
+    /// <summary>Screens the file with <paramref name="screen"/>, then sends what it keeps, in its order, a part at a time.</summary>
+    public static async Task<ImportReport> InPartsAsync(
+        IReadOnlyList<CsvRow<T>> rows,
+        Func<ImportBatch<T>, IEnumerable<CsvRow<T>>> screen,
+        Func<IReadOnlyList<CsvRow<T>>, CancellationToken, Task<ImportPartResult>> sendPart,
+        int rowsPerPart,
+        Action<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        var batch = new ImportBatch<T>(rows, progress);
+        await batch.RunPartsAsync(screen(batch), rowsPerPart, sendPart, cancellationToken);
+        return batch.Report();
+    }
+
+    /// <summary>Sends the rows a part at a time, in the order given, to something that stores a whole part at once.</summary>
     public async Task RunPartsAsync(
         IEnumerable<CsvRow<T>> batch, int rowsPerPart, Func<IReadOnlyList<CsvRow<T>>, CancellationToken, Task<ImportPartResult>> send, CancellationToken cancellationToken)
     {

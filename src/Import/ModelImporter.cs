@@ -22,17 +22,13 @@ public static class ModelImporter
     /// HTTP API's CSV import, which stores a part in one request. Parts go in file order, one after the other, so a
     /// model repeated across parts cannot race (it is refused in the file before any part is sent).
     /// </summary>
-    public static async Task<ImportReport> ImportInPartsAsync(
+    public static Task<ImportReport> ImportInPartsAsync(
         IReadOnlyList<CsvRow<ModelInput>> rows,
         Func<IReadOnlyList<CsvRow<ModelInput>>, CancellationToken, Task<ImportPartResult>> sendPart,
         int rowsPerPart,
         Action<int>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var batch = new ImportBatch<ModelInput>(rows, progress);
-        await batch.RunPartsAsync(Screen(batch), rowsPerPart, sendPart, cancellationToken);
-        return batch.Report();
-    }
+        CancellationToken cancellationToken = default) =>
+        ImportBatch<ModelInput>.InPartsAsync(rows, Screen, sendPart, rowsPerPart, progress, cancellationToken);
 
     private static List<CsvRow<ModelInput>> Screen(ImportBatch<ModelInput> batch) =>
         batch.Screen(m => m.Id, (id, first) => $"model id '{id}' appears again (first at line {first}) / trùng mã mô hình");

@@ -1,4 +1,3 @@
-using DanVanKheo.Client.Commands;
 using DanVanKheo.Client.Http;
 using DanVanKheo.Import.Csv;
 
@@ -25,7 +24,7 @@ public sealed class ApiImportRateLimitTests(BriefWindowHost host) : IClassFixtur
         using var api = new ApiClient(host.BaseAddress, token);
 
         // Thirty parts of one row against twelve requests per window: 429s on the way, at least two windows long.
-        var report = await ModelsCommands.ImportOverApiAsync(api, text, rows, 1, null, CancellationToken.None);
+        var report = await ApiCsvImport.ModelsAsync(api, text, rows, null, CancellationToken.None, rowsPerRequest: 1);
 
         Assert.Empty(report.Rejected);
         Assert.Equal(30, report.Stored);

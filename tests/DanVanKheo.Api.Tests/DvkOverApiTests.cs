@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DanVanKheo.Client;
 using DanVanKheo.Client.Http;
+using DanVanKheo.Import.Csv;
 
 namespace DanVanKheo.Api.Tests;
 
@@ -66,7 +67,7 @@ public sealed class DvkOverApiTests(ApiHost host)
 
         Assert.Equal(1, result.Code);
         Assert.Contains("stored 1", result.Output);
-        Assert.Contains($"line 3: HTTP 403 outside-scope: unit '{t.QC}' is outside your scope", result.Output);
+        Assert.Matches($@"line 3:.*'{t.QC}'.*outside\s+your\s+scope", result.Output.Replace("\n", " ", StringComparison.Ordinal));
         Assert.Equal(t.C1, (await admin.GetJsonAsync($"api/units/{t.C2}")).GetProperty("mergedInto").GetString());
         Assert.Null((await admin.GetJsonAsync($"api/units/{t.C1}")).GetProperty("mergedInto").GetString());
         await Eventually.Get(() => admin.TotalAsync(t.C1), total => total == 1);
@@ -148,7 +149,7 @@ public sealed class DvkOverApiTests(ApiHost host)
         Assert.Equal([2, 3, 6, 7, 8, 9], rows.Select(r => r.Line));
         using var api = new ApiClient(host.BaseAddress, token);
         var requests = 0;
-        var report = await DanVanKheo.Client.Commands.ModelsCommands.ImportOverApiAsync(api, text, rows, 2, n => requests++, CancellationToken.None);
+        var report = await ApiCsvImport.ModelsAsync(api, text, rows, n => requests++, CancellationToken.None, rowsPerRequest: 2);
 
         Assert.Equal(3, requests);
         Assert.Equal(4, report.Stored);
@@ -173,7 +174,7 @@ public sealed class DvkOverApiTests(ApiHost host)
         {
             var result = await RunAsync(token, "units", "import", file);
             Assert.Equal(1, result.Code);
-            Assert.Contains("outside-scope", result.Output.Replace("\n", "", StringComparison.Ordinal));
+            Assert.Matches(@"line 3:.*outside\s+your\s+scope", result.Output.Replace("\n", " ", StringComparison.Ordinal));
             using var admin = host.Admin();
             Assert.Equal("Thôn Một", (await admin.GetJsonAsync($"api/units/{t.C1}t1")).GetProperty("name").GetString());
             await (await admin.GetAsync($"api/units/{t.QC}t2")).AssertProblemAsync(404, "not-found");
@@ -182,6 +183,35 @@ public sealed class DvkOverApiTests(ApiHost host)
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Units_and_merges_over_the_api_go_in_parts_parents_first_and_merges_in_file_order()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        var token = await host.AccountAsync($"cli-unit-parts-{t.P}", "editor", t.P);
+        using var api = new ApiClient(host.BaseAddress, token);
+        var x = t.D + "x";
+
+        // The hamlets come before their commune in the file; one row per request.
+        var units = "code,name,level,type,parent_code\n"
+            + $"{x}h1,Thôn Một,hamlet,Thôn,{x}\n"
+            + $"{x}h2,Thôn Hai,hamlet,Thôn,{x}\n"
+            + $"{x}h3,Tổ dân phố Ba,hamlet,Tổ dân phố,{x}\n"
+            + $"{x},Xã Mới Lập,commune,Xã,{t.D}\n";
+        var defined = await ApiCsvImport.UnitsAsync(api, units, UnitCsv.Read(new StringReader(units)).ToList(), null, CancellationToken.None, rowsPerRequest: 1);
+        Assert.Empty(defined.Rejected);
+        Assert.Equal(4, defined.Stored);
+        using var admin = host.Admin();
+        Assert.Equal(x, (await admin.GetJsonAsync($"api/units/{x}h3")).GetProperty("parent").GetString());
+
+        // The second merge retires the survivor of the first: only file order makes both right.
+        var merges = $"code,into\n{x}h1,{x}h2\n{x}h2,{x}h3\n";
+        var merged = await ApiCsvImport.MergesAsync(api, merges, MergeCsv.Read(new StringReader(merges)).ToList(), null, CancellationToken.None, rowsPerRequest: 1);
+        Assert.Empty(merged.Rejected);
+        Assert.Equal($"{x}h2", (await admin.GetJsonAsync($"api/units/{x}h1")).GetProperty("mergedInto").GetString());
+        Assert.Equal($"{x}h3", (await admin.GetJsonAsync($"api/units/{x}h2")).GetProperty("mergedInto").GetString());
+        Assert.Equal(1, (await admin.GetJsonAsync($"api/units/{x}")).GetProperty("childCount").GetInt32());
     }
 
     private async Task<(int Code, string Output)> RunAsync(string? token, params string[] args)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DanVanKheo.Import.Csv;
 using DanVanKheo.Import;
+using DanVanKheo.Client.Http;
 using DanVanKheo.Client.Output;
 using Spectre.Console;
 
@@ -34,19 +35,7 @@ public static class ModelsCommands
         (grains, rows, progress, ct) => ModelImporter.ImportAsync(grains, rows, progress, cancellationToken: ct),
         "Nhập mô hình / models",
         "mô hình / models",
-        (api, text, rows, progress, ct) => ImportOverApiAsync(api, text, rows, RowsPerRequest, progress, ct));
-
-    /// <summary>Rows per request of <c>dvk --api … models import</c>: well under the server's 20,000 rows and 8 MB per request.</summary>
-    public const int RowsPerRequest = 2_000;
-
-    /// <summary>Through the API's CSV import, a part of the file per request, the file's own lines: one request per 2,000 rows instead of one per row.</summary>
-    public static Task<ImportReport> ImportOverApiAsync(
-        Http.ApiClient api, string text, IReadOnlyList<CsvRow<ModelInput>> rows, int rowsPerRequest, Action<int>? progress, CancellationToken ct)
-    {
-        var lines = new CsvLines(text, rows.Select(r => r.Line));
-        return ModelImporter.ImportInPartsAsync(
-            rows, (part, token) => api.ImportCsvAsync("api/models/import", lines.Part(part.Select(r => r.Line)), token), rowsPerRequest, progress, ct);
-    }
+        (api, text, rows, progress, ct) => ApiCsvImport.ModelsAsync(api, text, rows, progress, ct));
 
     private static Command Show(CliContext context) =>
         Change(context, "show", "Xem mô hình / show a model", async (m, id) => await m.Get() ?? throw DvkException.NotFound("model", id));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DanVanKheo.Import.Csv;
 using DanVanKheo.Import;
+using DanVanKheo.Client.Http;
 using DanVanKheo.Client.Output;
 using Spectre.Console;
 
@@ -28,7 +29,8 @@ public static class UnitsCommands
         UnitCsv.Read,
         (grains, rows, progress, ct) => UnitImporter.ImportAsync(grains, rows, progress, cancellationToken: ct),
         "Nhập đơn vị / units",
-        "đơn vị / units");
+        "đơn vị / units",
+        (api, text, rows, progress, ct) => ApiCsvImport.UnitsAsync(api, text, rows, progress, ct));
 
     private static Command Show(CliContext context)
     {
@@ -103,5 +105,6 @@ public static class UnitsCommands
         MergeCsv.Read,
         MergeImporter.ImportAsync,
         "Sáp nhập / merges",
-        "sáp nhập / merges");
+        "sáp nhập / merges",
+        (api, text, rows, progress, ct) => ApiCsvImport.MergesAsync(api, text, rows, progress, ct));
 }
