@@ -69,4 +69,22 @@ public sealed class CsvImportTests(ClusterFixture fixture)
         Assert.Equal(2, exit);
         Assert.Contains("header lacks column(s) code, name, level, type, parent_code", output);
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_with_the_line_and_nothing_goes_in()
+    {
+        var tree = new TestTree(fixture.Client);
+        await tree.Unit("P", Level.Province, null);
+
+        // "Xã Thái Hoà" as Windows-1258 writes it: ã is the single byte 0xE3, which is not UTF-8.
+        var path = Path.GetTempFileName();
+        byte[] windows1258 = [.. "code,name,level,type,parent_code\n"u8, .. System.Text.Encoding.ASCII.GetBytes($"{tree.Code("C")},X"), 0xE3,
+            .. System.Text.Encoding.ASCII.GetBytes($" Thai Hoa,commune,X,{tree.Code("P")}\n")];
+        await File.WriteAllBytesAsync(path, windows1258);
+        var (exit, output) = await new CliRunner(fixture.Client).RunAsync("units", "import", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2: the file is not UTF-8", output);
+        Assert.False((await fixture.Client.GetGrain<IUnitGrain>(tree.Code("C")).GetStatus()).Exists);
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using DanVanKheo.Client.Http;
 using DanVanKheo.Client.Output;
 using DanVanKheo.Import;
@@ -30,7 +29,7 @@ internal static class CsvImportCommand
         var command = new Command(name, description) { file };
         command.SetRunner(context, async (parse, ct) =>
         {
-            var text = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, Encoding.UTF8, ct);
+            var text = await CsvText.ReadFileAsync(parse.GetValue(file)!.FullName, ct);
             var rows = read(new StringReader(text)).ToList();
             var grains = await context.ConnectAsync(parse, ct);
             var report = await ImportProgress.RunAsync(context.Console, phase, rows.Count, progress =>
