@@ -77,7 +77,7 @@ internal sealed class ImportBatch<T>(IReadOnlyList<CsvRow<T>> rows, Action<int>?
     }
 
     /// <summary>Sends the rows a part at a time, in the order given, to something that stores a whole part at once.</summary>
-    public async Task RunPartsAsync(
+    private async Task RunPartsAsync(
         IEnumerable<CsvRow<T>> batch, int rowsPerPart, Func<IReadOnlyList<CsvRow<T>>, CancellationToken, Task<ImportPartResult>> send, CancellationToken cancellationToken)
     {
         foreach (var part in batch.Chunk(rowsPerPart))
