@@ -22,10 +22,18 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("GetChildren")]
     Task<ChildSummary[]> GetChildren();
 
-
     /// <summary>Moves every child and model to <paramref name="survivorCode"/> and retires this unit.</summary>
     [Alias("MergeInto")]
     Task<UnitInfo> MergeInto(string survivorCode);
+
+    /// <summary>
+    /// Asked by unit <paramref name="mergedCode"/> before it merges into this one: refused when this unit is unknown,
+    /// retired, at another level than <paramref name="level"/>, or is itself being merged. Two units merging into each
+    /// other at once would send children and models round between them; each marks itself merging before it asks, so
+    /// at least one of them is refused here before anything moves.
+    /// </summary>
+    [Alias("AcceptMerge")]
+    Task<UnitInfo> AcceptMerge(string mergedCode, Level level);
 
     [Alias("ReportModel")]
     Task<ReportAck> ReportModel(ModelReport report);

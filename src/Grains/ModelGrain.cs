@@ -19,9 +19,14 @@ public sealed partial class ModelGrain(
     public const string StateName = "model";
 
     private const int MaxRedirects = 8;
+
+    /// <summary>The longest wait between re-sends of a report no unit has taken yet.</summary>
+    private static readonly TimeSpan MaxResendDelay = TimeSpan.FromMinutes(1);
     private readonly bool _writeBehind = options.Value.WriteBehind;
     private long _confirmedVersion = -1;
     private bool _unwritten;
+    private IGrainTimer? _resend;
+    private TimeSpan _resendDelay;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -238,7 +243,62 @@ public sealed partial class ModelGrain(
     private Task<ModelRecord> ConfirmAsync(ModelRecord current) =>
         _confirmedVersion == current.Version && store.State.PendingRemovalFrom is null ? Task.FromResult(current) : ReportAsync();
 
+    /// <summary>
+    /// Reports the stored record. When that fails the record is stored but counted nowhere (its previous unit may
+    /// already have dropped it), and a caller that gives up, or a merge that fails, would leave it so: a timer re-sends
+    /// it until a unit takes it.
+    /// </summary>
     private async Task<ModelRecord> ReportAsync()
+    {
+        try
+        {
+            var record = await ReportOnceAsync();
+            _resendDelay = TimeSpan.Zero;
+            return record;
+        }
+        catch
+        {
+            ScheduleResend();
+            throw;
+        }
+    }
+
+    private void ScheduleResend()
+    {
+        _resendDelay = _resendDelay == TimeSpan.Zero
+            ? options.Value.RetryDelay
+            : TimeSpan.FromTicks(Math.Min(_resendDelay.Ticks * 2, MaxResendDelay.Ticks));
+        if (_resend is null)
+        {
+            // Kept alive: deactivated, the model would wait for its next call to report again.
+            _resend = this.RegisterGrainTimer(
+                ResendAsync, new GrainTimerCreationOptions(_resendDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _resend.Change(_resendDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ResendAsync(CancellationToken cancellationToken)
+    {
+        if (_resendDelay == TimeSpan.Zero)
+        {
+            // A call reported it since.
+            return;
+        }
+
+        try
+        {
+            await ReportAsync();
+        }
+        catch (Exception exception)
+        {
+            LogReportFailed(logger, exception, Id);
+        }
+    }
+
+    private async Task<ModelRecord> ReportOnceAsync()
     {
         for (var attempt = 0; attempt < MaxRedirects; attempt++)
         {
@@ -345,6 +405,6 @@ public sealed partial class ModelGrain(
     private static Evaluation[] WithEvaluation(Evaluation[] evaluations, Evaluation evaluation) =>
         [.. evaluations.Where(e => e.Year != evaluation.Year).Append(evaluation).OrderBy(e => e.Year)];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-sending the report of model {Id} failed; the next call will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting model {Id} to its unit failed; it will be re-sent")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string id);
 }

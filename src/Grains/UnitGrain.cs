@@ -372,11 +372,7 @@ public sealed partial class UnitGrain(
                 await CompleteParentChangeAsync();
             }
 
-            var survivor = await GrainFactory.GetGrain<IUnitGrain>(survivorCode).GetInfo() ?? throw DvkException.NotFound("unit", survivorCode);
-            if (survivor.IsRetired || survivor.Definition.Level != definition.Level)
-            {
-                throw new DvkException("bad-merge", $"unit '{Code}' can only merge into an active unit of the same level ({definition.Level.Code()})");
-            }
+            await GrainFactory.GetGrain<IUnitGrain>(survivorCode).AcceptMerge(Code, definition.Level);
 
             // From here a model report that would add to this unit is refused with the survivor, and a new child is sent
             // to it (both follow it): otherwise one applied after the snapshot below would stay behind in a retired unit.
@@ -407,6 +403,24 @@ public sealed partial class UnitGrain(
 
         LogMerged(logger, Code, survivorCode);
         return Info();
+    }
+
+    public Task<UnitInfo> AcceptMerge(string mergedCode, Level level)
+    {
+        var definition = _state.Definition ?? throw DvkException.NotFound("unit", Code);
+        if (_state.MergedInto is not null || definition.Level != level)
+        {
+            throw new DvkException("bad-merge", $"unit '{mergedCode}' can only merge into an active unit of the same level ({level.Code()})");
+        }
+
+        if (_mergingInto is { } target)
+        {
+            throw new DvkException(
+                "merging-unit",
+                $"unit '{Code}' is itself being merged into '{target}'; merge '{mergedCode}' into '{target}' once that merge ends / đơn vị '{Code}' đang được sáp nhập vào '{target}'");
+        }
+
+        return Task.FromResult(Info());
     }
 
     /// <summary>The parent drops this merged unit; until it confirms, <see cref="UnitState.DetachFrom"/> keeps the step to do.</summary>

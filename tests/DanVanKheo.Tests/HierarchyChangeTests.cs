@@ -63,7 +63,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         Assert.Equal("retired-unit", refused.Problem);
         var units = new[] { "P", "D", "A", "B", "HA" }.Select(tree.Code).ToArray();
         var models = Enumerable.Range(0, 5).Select(i => tree.Code($"m{i}")).Append(tree.Code("b0")).ToArray();
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         Assert.Equal([tree.Code("B")], await Eventually.Get(ChildrenOfP, children => children.Length == 1));
 
         string[] models = [.. new[] { "A", "B", "C" }.Select(u => tree.Code($"m{u}"))];
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, [.. new[] { "P", "A", "B", "C" }.Select(tree.Code)], models));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, [.. new[] { "P", "A", "B", "C" }.Select(tree.Code)], models));
         Assert.Equal(3, (await tree.Summary(tree.Code("P"))).Total);
     }
 
@@ -128,7 +128,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         Assert.Empty(await ChildrenOf("D2"));
         Assert.Equal([tree.Code("C")], await ChildrenOf("D3"));
         string[] units = [.. new[] { "P", "D1", "D2", "D3", "C" }.Select(tree.Code)];
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [tree.Code("m")]));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [tree.Code("m")]));
     }
 
     [Fact]
@@ -157,9 +157,40 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         }
 
         string[] units = [.. new[] { "P", "A", "B", "C", "H" }.Select(tree.Code)];
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
         Assert.Equal(4, (await tree.Summary(tree.Code("C"))).Total);
         Assert.Equal([tree.Code("C")], (await Grains.GetGrain<IUnitGrain>(tree.Code("P")).GetChildren()).Select(c => c.Code));
+    }
+
+    [Fact]
+    public async Task A_merge_into_a_unit_that_is_being_merged_is_refused_before_anything_moves()
+    {
+        var tree = await ProvinceWithCommunesAsync("A", "B");
+        await tree.Unit("HA", Level.Hamlet, "A");
+        await tree.Unit("HB", Level.Hamlet, "B");
+        string[] models = [tree.Code("mA"), tree.Code("mB"), tree.Code("mHA"), tree.Code("mHB")];
+        foreach (var (model, unit) in new[] { ("mHA", "HA"), ("mHB", "HB") })
+        {
+            await Grains.GetGrain<IModelGrain>(tree.Code(model)).Register(TestTree.Model(tree.Code(model), tree.Code(unit)));
+        }
+
+        // A's merge into B is moving its hamlet when B is asked to merge into A: B's children and models would go
+        // to A, which sends them back to B.
+        var release = new TaskCompletionSource();
+        var reached = CallFaults.HoldNext(nameof(IUnitGrain.FollowMerge), tree.Code("HA"), release.Task);
+        var mergeA = Grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B"));
+        await reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var refusal = await Assert.ThrowsAsync<DvkException>(() => Grains.GetGrain<IUnitGrain>(tree.Code("B")).MergeInto(tree.Code("A")));
+        Assert.Equal("merging-unit", refusal.Problem);
+        Assert.Contains(tree.Code("A"), refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(tree.Code("B"), (await Grains.GetGrain<IModelGrain>(tree.Code("mB")).Get())!.Unit);
+
+        release.SetResult();
+        Assert.Equal(tree.Code("B"), (await mergeA.WaitAsync(TimeSpan.FromSeconds(30))).MergedInto);
+        string[] units = [.. new[] { "P", "A", "B", "HA", "HB" }.Select(tree.Code)];
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Assert.Equal(4, (await tree.Summary(tree.Code("B"))).Total);
+        Assert.Equal([tree.Code("HA"), tree.Code("HB")], (await Grains.GetGrain<IUnitGrain>(tree.Code("B")).GetChildren()).Select(c => c.Code));
     }
 
     [Fact]
@@ -207,7 +238,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
             Assert.Equal(named.Order(StringComparer.Ordinal), held.Order(StringComparer.Ordinal));
         }
 
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
         Assert.Equal(12, (await tree.Summary(tree.Code("P"))).Total);
 
         // Whatever happened, one of the two can now be merged into the other and takes everything.
@@ -218,7 +249,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
 
         var survivor = (await Grains.GetGrain<IUnitGrain>(tree.Code("A")).GetInfo())!.IsRetired ? "B" : "A";
         Assert.Equal(12, (await Eventually.Get(() => tree.Summary(tree.Code(survivor)), s => s.Total == 12)).Total);
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, models));
     }
 
     [Fact]
@@ -240,7 +271,7 @@ public sealed class HierarchyChangeTests(ClusterFixture fixture)
         });
         await Task.WhenAll(calls);
         var units = new[] { "P", "C1", "C2" }.Select(tree.Code).ToArray();
-        Assert.Empty(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [id]));
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [id]));
         Assert.Equal(1, (await tree.Summary(tree.Code("P"))).Total);
     }
 

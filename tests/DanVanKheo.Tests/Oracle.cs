@@ -61,4 +61,8 @@ public static class Oracle
             await Task.Delay(25);
         }
     }
+
+    /// <summary>Fails naming every differing unit in full (Assert.Empty cuts each line short).</summary>
+    public static void AssertNone(List<string> differences) =>
+        Assert.True(differences.Count == 0, $"tallies differ from the models:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
 }

@@ -41,4 +41,22 @@ public sealed class RollupTests(ClusterFixture fixture)
         var province = await Eventually.Get(() => tree.Summary(tree.Code("P")), s => s.Total == 1);
         Assert.Equal(1, province.Total);
     }
+
+    [Fact]
+    public async Task A_model_stored_but_not_reported_is_counted_without_another_call()
+    {
+        var tree = new TestTree(Grains);
+        await tree.Unit("P", Level.Province, null);
+        await tree.Unit("C", Level.Commune, "P");
+        var id = tree.Code("m");
+
+        // The record is stored, then its unit cannot be reached twice: the caller hears an error and does not retry.
+        CallFaults.FailNext(nameof(IUnitGrain.ReportModel), tree.Code("C"), times: 2);
+        await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("C"))));
+        Assert.NotNull(await Grains.GetGrain<IModelGrain>(id).Get());
+
+        string[] units = [.. new[] { "P", "C" }.Select(tree.Code)];
+        Oracle.AssertNone(await Oracle.DifferencesAfterQuiescenceAsync(Grains, units, [id]));
+        Assert.Equal(1, (await tree.Summary(tree.Code("P"))).Total);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
         return new UnitInfo(new UnitDefinition(view.Code, view.Name, level, view.Type, view.Parent), Tally.Empty, DateTimeOffset.UtcNow, 0, 0, view.MergedInto);
     }
 
+    public Task<UnitInfo> AcceptMerge(string mergedCode, Level level) => Refuse<UnitInfo>();
+
     public Task<ReportAck> ReportModel(ModelReport report) => Refuse<ReportAck>();
 
     public Task<ReportAck> ReportChild(ChildReport report) => Refuse<ReportAck>();
