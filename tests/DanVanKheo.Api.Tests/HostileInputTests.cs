@@ -57,7 +57,8 @@ public sealed class HostileInputTests(ApiHost host)
         await (await admin.PostAsync("api/models", json)).AssertProblemAsync(400, "bad-json");
         var csv = new ByteArrayContent(Bytes($"id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n{t.C1}-u,{t.C1},", ",economy,collective,,2020,commune,,none,active\n"));
         csv.Headers.ContentType = new("text/csv");
-        await (await admin.PostAsync("api/models/import", csv)).AssertProblemAsync(400, "bad-encoding");
+        var problem = await (await admin.PostAsync("api/models/import", csv)).AssertProblemAsync(400, "bad-encoding");
+        Assert.StartsWith("line 2: the file is not UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await admin.GetJsonAsync($"api/units/{t.C1}/models")).GetProperty("total").GetInt32());
     }
 

@@ -112,4 +112,24 @@ public sealed class ModelApiTests(ApiHost host)
         Assert.Equal(2, problem.GetProperty("rejected")[0].GetProperty("line").GetInt32());
         Assert.Contains("astrology", problem.GetProperty("rejected")[0].GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task A_utf16_csv_as_a_spreadsheet_saves_it_imports_with_its_diacritics()
+    {
+        var t = await TestUnits.CreateAsync(host);
+        using var admin = host.Admin();
+        var title = "Mô hình \"Dân vận khéo\" ở thôn Đồng Tâm";
+        var csv = "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\r\n"
+            + $"{t.C1}-u16,{t.C1},\"{title.Replace("\"", "\"\"", StringComparison.Ordinal)}\",economy,collective,Hội Phụ nữ,2022,commune,,none,active\r\n";
+        var body = new ByteArrayContent([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(csv)]);
+        body.Headers.ContentType = new("text/csv");
+
+        var imported = await admin.PostAsync("api/models/import", body);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(1, (await imported.ReadAsync()).GetProperty("stored").GetInt32());
+        var model = await admin.GetJsonAsync($"api/models/{t.C1}-u16");
+        Assert.Equal(title, model.GetProperty("title").GetString());
+        Assert.Equal("Hội Phụ nữ", model.GetProperty("sponsor").GetString());
+    }
 }

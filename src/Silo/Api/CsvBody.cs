@@ -1,22 +1,19 @@
-using System.Text;
 using DanVanKheo.Import.Csv;
 using Microsoft.Extensions.Options;
 
 namespace DanVanKheo.Silo.Api;
 
-/// <summary>Reads a CSV request body: strict UTF-8, at most <see cref="ApiLimits.MaxCsvRows"/> rows.</summary>
+/// <summary>Reads a CSV request body: strict UTF-8, or UTF-16 with its mark (see <see cref="CsvText"/>); at most <see cref="ApiLimits.MaxCsvRows"/> rows.</summary>
 public sealed class CsvBody(IOptions<ApiLimits> limits)
 {
-    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public async Task<List<CsvRow<T>>> ReadAsync<T>(HttpRequest request, Func<TextReader, IEnumerable<CsvRow<T>>> read)
         where T : class
     {
-        string text;
-        using (var reader = new StreamReader(request.Body, _strictUtf8, detectEncodingFromByteOrderMarks: false))
-        {
-            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        }
+        // Decoded as dvk decodes a file, so that a file the CLI takes (UTF-16 as Excel's "Unicode text" saves it)
+        // is taken here too, and one refused names the line of its first bad byte.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        var text = CsvText.Decode(body.ToArray());
 
         var rows = new List<CsvRow<T>>();
         foreach (var row in read(new StringReader(text)))
