@@ -38,7 +38,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         string[] before = [.. Enumerable.Range(0, countedBefore).Select(i => tree.Code($"m{i}"))];
         await Task.WhenAll(before.Select(id => grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("A")))));
         string[] placed = [.. Enumerable.Range(0, PlacedHamlets).Select(i => tree.Code($"y{i}"))];
-                string[] leaving = [.. Enumerable.Range(0, PlacedHamlets).Select(i => tree.Code($"z{i}"))];
+        string[] leaving = [.. Enumerable.Range(0, PlacedHamlets).Select(i => tree.Code($"z{i}"))];
         string[] hamletModels = [.. placed.Concat(leaving).Select(hamlet => hamlet + "-m")];
         foreach (var (hamlet, model) in placed.Concat(leaving).Zip(hamletModels))
         {
