@@ -258,7 +258,17 @@ public sealed partial class ModelGrain(
         }
         catch
         {
-            ScheduleResend();
+            try
+            {
+                ScheduleResend();
+            }
+            catch (Exception exception)
+            {
+                // Should the timer not start (the model deactivating, say), its next activation re-sends (OnActivateAsync);
+                // the caller still hears why the report failed, not this.
+                LogResendNotScheduled(logger, exception, Id);
+            }
+
             throw;
         }
     }
@@ -404,6 +414,9 @@ public sealed partial class ModelGrain(
     /// <summary>Sets one year's result; later years are kept, so the latest stays the last element.</summary>
     private static Evaluation[] WithEvaluation(Evaluation[] evaluations, Evaluation evaluation) =>
         [.. evaluations.Where(e => e.Year != evaluation.Year).Append(evaluation).OrderBy(e => e.Year)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Id} could not schedule the re-send of its report; its next activation sends it")]
+    private static partial void LogResendNotScheduled(ILogger logger, Exception exception, string id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting model {Id} to its unit failed; it will be re-sent")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string id);

@@ -50,8 +50,8 @@ public sealed class RollupTests(ClusterFixture fixture)
         await tree.Unit("C", Level.Commune, "P");
         var id = tree.Code("m");
 
-        // The record is stored, then its unit cannot be reached twice: the caller hears an error and does not retry.
-        CallFaults.FailNext(nameof(IUnitGrain.ReportModel), tree.Code("C"), times: 2);
+        // The record is stored, then its unit cannot be reached three times (the call, then two re-sends): the caller hears an error and does not retry.
+        CallFaults.FailNext(nameof(IUnitGrain.ReportModel), tree.Code("C"), times: 3);
         await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IModelGrain>(id).Register(TestTree.Model(id, tree.Code("C"))));
         Assert.NotNull(await Grains.GetGrain<IModelGrain>(id).Get());
 
