@@ -22,6 +22,7 @@ public sealed partial class ModelGrain(
 
     /// <summary>The longest wait between re-sends of a report no unit has taken yet.</summary>
     private static readonly TimeSpan MaxResendDelay = TimeSpan.FromMinutes(1);
+
     private readonly bool _writeBehind = options.Value.WriteBehind;
     private long _confirmedVersion = -1;
     private bool _unwritten;
@@ -37,19 +38,7 @@ public sealed partial class ModelGrain(
         // A previous activation may have stored a change and died before its unit confirmed it.
         if (Record is not null)
         {
-            this.RegisterGrainTimer(
-                async _ =>
-                {
-                    try
-                    {
-                        await ReportAsync();
-                    }
-                    catch (Exception exception)
-                    {
-                        LogReportFailed(logger, exception, Id);
-                    }
-                },
-                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            this.RegisterGrainTimer(ResendAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
 
         return Task.CompletedTask;
@@ -290,17 +279,12 @@ public sealed partial class ModelGrain(
         }
     }
 
+    /// <summary>Sends the report unless a call has had it confirmed since (<see cref="ConfirmAsync"/>).</summary>
     private async Task ResendAsync(CancellationToken cancellationToken)
     {
-        if (_resendDelay == TimeSpan.Zero)
-        {
-            // A call reported it since.
-            return;
-        }
-
         try
         {
-            await ReportAsync();
+            await ConfirmAsync(Record!);
         }
         catch (Exception exception)
         {
