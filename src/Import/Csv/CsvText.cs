@@ -14,27 +14,27 @@ public static class CsvText
     public static async Task<string> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
         Decode(await File.ReadAllBytesAsync(path, cancellationToken));
 
-    public static string Decode(byte[] bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes is [0xFF, 0xFE, ..])
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.Unicode.GetString(bytes[2..]);
         }
 
         if (bytes is [0xFE, 0xFF, ..])
         {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         }
 
         var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
         try
         {
-            return _strictUtf8.GetString(bytes, start, bytes.Length - start);
+            return _strictUtf8.GetString(bytes[start..]);
         }
         catch (DecoderFallbackException exception)
         {
             var at = Math.Clamp(start + Math.Max(exception.Index, 0), 0, bytes.Length);
-            var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+            var line = 1 + bytes[..at].Count((byte)'\n');
             throw new DvkException(
                 "bad-encoding",
                 $"line {line}: the file is not UTF-8; save it as \"CSV UTF-8\" / tệp không phải UTF-8, hãy lưu dạng \"CSV UTF-8\"");

@@ -13,7 +13,7 @@ public sealed class CsvBody(IOptions<ApiLimits> limits)
         // is taken here too, and one refused names the line of its first bad byte.
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-        var text = CsvText.Decode(body.ToArray());
+        var text = CsvText.Decode(body.GetBuffer().AsSpan(0, (int)body.Length));
 
         var rows = new List<CsvRow<T>>();
         foreach (var row in read(new StringReader(text)))
