@@ -26,17 +26,26 @@ public sealed record LoadReport
     public required IReadOnlyList<string> MismatchSamples { get; init; }
     public required double SettleSeconds { get; init; }
     public required SiloFigures Silo { get; init; }
+    public required ClientFigures Client { get; init; }
     public required string Machine { get; init; }
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 }
 
+/// <param name="CpuMicrosecondsPerUpdate">
+/// The silo process's CPU time over the update phase divided by the updates acknowledged in it (same machine only): the
+/// figure to size a cluster by, since it does not depend on how many cores the machine had or how busy they were.
+/// </param>
 public sealed record SiloFigures(
     int Silos,
     long Activations,
     double CpuOfAllCoresPercent,
     double? ProcessCpuPercent,
     long PeakMemoryBytes,
-    long? ProcessPeakRssBytes);
+    long? ProcessPeakRssBytes,
+    double? CpuMicrosecondsPerUpdate);
+
+/// <summary>What driving the load cost the load test's own process over the update phase (100 % = one core).</summary>
+public sealed record ClientFigures(double ProcessCpuPercent, double CpuMicrosecondsPerUpdate);
 
 /// <summary>One second of the update phase: writes acknowledged, and the mean and max lag of probes acknowledged in it.</summary>
 public sealed record TimelinePoint(int Second, long Updates, double? LagMeanMs, double? LagMaxMs);

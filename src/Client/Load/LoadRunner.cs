@@ -57,6 +57,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var stats = new SiloStats(grains, options.SiloPid);
         await stats.SampleAsync();
         stats.Start();
+        var clientCpu = ClientCpu.Start();
         var before = await national.GetStats();
         clock.Restart();
         progress.Phase("Cập nhật / updates", (long)Math.Max(1, options.Rate * options.Duration.TotalSeconds));
@@ -71,6 +72,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         var after = await national.GetStats();
         await watching;
         stats.Stop();
+        var client = clientCpu.Stop();
         await stats.SampleAsync();
 
         // Everything acknowledged must reach the national tally; then every unit is checked.
@@ -100,6 +102,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
         progress.Done();
         var lags = probes.Lags();
         var nationalMessages = after.ModelReportsReceived + after.ChildReportsReceived - before.ModelReportsReceived - before.ChildReportsReceived;
+        var updated = Math.Max(1, _updates - initialUpdates);
         return new LoadReport
         {
             StartedAt = startedAt.ToString("O"),
@@ -124,7 +127,15 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
             Mismatches = mismatches.Count,
             MismatchSamples = [.. mismatches.Take(10), .. _failures.Take(10)],
             SettleSeconds = Math.Round(settleSeconds, 2),
-            Silo = new SiloFigures(stats.Silos, stats.Activations, Math.Round(stats.CpuOfAllCoresPercent, 1), stats.ProcessCpuPercent is { } p ? Math.Round(p, 1) : null, stats.PeakMemoryBytes, stats.ProcessPeakRssBytes),
+            Silo = new SiloFigures(
+                stats.Silos,
+                stats.Activations,
+                Math.Round(stats.CpuOfAllCoresPercent, 1),
+                stats.ProcessCpuPercent is { } p ? Math.Round(p, 1) : null,
+                stats.PeakMemoryBytes,
+                stats.ProcessPeakRssBytes,
+                stats.ProcessCpuSeconds is { } cpu ? Math.Round(cpu * 1e6 / updated, 1) : null),
+            Client = new ClientFigures(Math.Round(client.Seconds / client.Elapsed * 100, 1), Math.Round(client.Seconds * 1e6 / updated, 1)),
             Machine = MachineInfo.Describe(),
             Timeline = Timeline(lags, updateSeconds),
         };

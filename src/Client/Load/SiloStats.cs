@@ -20,6 +20,9 @@ public sealed class SiloStats(IGrainFactory grains, int? siloPid)
 
     public double? ProcessCpuPercent { get; private set; }
 
+    /// <summary>CPU time the silo process used between <see cref="Start"/> and <see cref="Stop"/> (same machine only).</summary>
+    public double? ProcessCpuSeconds { get; private set; }
+
     public long? ProcessPeakRssBytes { get; private set; }
 
     public int Silos { get; private set; }
@@ -63,7 +66,8 @@ public sealed class SiloStats(IGrainFactory grains, int? siloPid)
         {
             var seconds = (DateTime.UtcNow - _startedAt).TotalSeconds;
             // Linux reports CPU time in clock ticks of 1/100 s (USER_HZ).
-            ProcessCpuPercent = seconds > 0 ? (end - _startCpuTicks) / 100.0 / seconds * 100 : null;
+            ProcessCpuSeconds = (end - _startCpuTicks) / 100.0;
+            ProcessCpuPercent = seconds > 0 ? ProcessCpuSeconds / seconds * 100 : null;
         }
     }
 

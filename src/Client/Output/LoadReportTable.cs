@@ -6,6 +6,15 @@ namespace DanVanKheo.Client.Output;
 /// <summary>The load test's result as a Vietnamese/English table.</summary>
 public static class LoadReportTable
 {
+    /// <summary>Silo and client CPU per update, and what one silo core carries at that cost (the sizing figure).</summary>
+    public static string PerUpdate(LoadReport report)
+    {
+        var client = $"dvk {Numbers.Format(report.Client.CpuMicrosecondsPerUpdate, 1)} µs";
+        return report.Silo.CpuMicrosecondsPerUpdate is { } silo && silo > 0
+            ? $"silo {Numbers.Format(silo, 1)} µs · {client} ≈ {Numbers.Format(1e6 / silo, 0)} cập nhật/giây mỗi lõi / updates/s per silo core"
+            : $"silo n/a (--silo-pid) · {client}";
+    }
+
     public static void Write(IAnsiConsole console, LoadReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Chỉ số / figure").AddColumn(new TableColumn("Giá trị / value").RightAligned());
@@ -27,6 +36,7 @@ public static class LoadReportTable
         Row("Tin nhắn đến VN / national messages per second", Numbers.Format(report.NationalMessagesPerSecond, 1));
         Row("Lỗi / failed updates", Numbers.Format(report.FailedUpdates));
         Row("CPU silo (trên mọi lõi / of all cores · tiến trình / process, 100 % = 1 lõi / core)", $"{Percent(report.Silo.CpuOfAllCoresPercent)} / {(report.Silo.ProcessCpuPercent is { } p ? Percent(p) : "n/a")}");
+        Row("CPU mỗi cập nhật / CPU per update (silo · dvk)", PerUpdate(report));
         Row("Silo memory (peak / peak RSS)", $"{Gb(report.Silo.PeakMemoryBytes)} / {(report.Silo.ProcessPeakRssBytes is { } r ? Gb(r) : "n/a")}");
         Row("Máy / machine", report.Machine);
         console.Write(table);
