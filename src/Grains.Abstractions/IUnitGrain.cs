@@ -35,8 +35,9 @@ public interface IUnitGrain : IGrainWithStringKey
     [Alias("AcceptMerge")]
     Task<UnitInfo> AcceptMerge(string mergedCode, Level level);
 
+    /// <remarks>A value task: every model change awaits one, and the proxy then needs no task object for it.</remarks>
     [Alias("ReportModel")]
-    Task<ReportAck> ReportModel(ModelReport report);
+    ValueTask<ReportAck> ReportModel(ModelReport report);
 
     [Alias("ReportChild")]
     Task<ReportAck> ReportChild(ChildReport report);

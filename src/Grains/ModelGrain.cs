@@ -132,7 +132,7 @@ public sealed partial class ModelGrain(
         return await StoreAsync(next);
     }
 
-    public async Task<ModelRecord> Evaluate(int year, bool effective)
+    public Task<ModelRecord> Evaluate(int year, bool effective)
     {
         var current = RequireActive("evaluate");
         Rules.RequireYear(year, "evaluation year");
@@ -141,10 +141,10 @@ public sealed partial class ModelGrain(
             throw new DvkException("bad-evaluation", $"evaluation year {year} is before the registration year {current.Year} / năm đánh giá trước năm đăng ký");
         }
 
-        return await ChangeAsync(current, current with { Evaluations = WithEvaluation(current.Evaluations, new Evaluation(year, effective)) });
+        return ChangeAsync(current, current with { Evaluations = WithEvaluation(current.Evaluations, new Evaluation(year, effective)) });
     }
 
-    public async Task<ModelRecord> SetExemplar(bool exemplar)
+    public Task<ModelRecord> SetExemplar(bool exemplar)
     {
         var current = RequireActive("recognise");
         if (!exemplar && current.Commendations != Commendations.None)
@@ -152,10 +152,10 @@ public sealed partial class ModelGrain(
             throw new DvkException("bad-transition", $"model '{Id}' has been commended, so it stays an exemplar / mô hình đã được khen thưởng");
         }
 
-        return await ChangeAsync(current, current with { ExemplarRecognised = exemplar });
+        return ChangeAsync(current, current with { ExemplarRecognised = exemplar });
     }
 
-    public async Task<ModelRecord> Commend(Commendations level)
+    public Task<ModelRecord> Commend(Commendations level)
     {
         var current = RequireActive("commend");
         if (level == Commendations.None || ((int)level & ~15) != 0)
@@ -163,19 +163,19 @@ public sealed partial class ModelGrain(
             throw new DvkException("bad-commended", "commendation level must be commune, district, province or national");
         }
 
-        return await ChangeAsync(current, current with { Commendations = current.Commendations | level });
+        return ChangeAsync(current, current with { Commendations = current.Commendations | level });
     }
 
-    public async Task<ModelRecord> Discontinue()
+    public Task<ModelRecord> Discontinue()
     {
         var current = Record ?? throw DvkException.NotFound("model", Id);
-        return await ChangeAsync(current, current with { Status = ModelStatus.Discontinued });
+        return ChangeAsync(current, current with { Status = ModelStatus.Discontinued });
     }
 
-    public async Task<ModelRecord> Reactivate()
+    public Task<ModelRecord> Reactivate()
     {
         var current = Record ?? throw DvkException.NotFound("model", Id);
-        return await ChangeAsync(current, current with { Status = ModelStatus.Active });
+        return ChangeAsync(current, current with { Status = ModelStatus.Active });
     }
 
     public async Task<ModelRecord?> MoveFrom(string fromUnitCode, string unitCode) =>
@@ -200,10 +200,17 @@ public sealed partial class ModelGrain(
         return await StoreAsync(current with { Unit = unitCode });
     }
 
-    private async Task<ModelRecord> ChangeAsync(ModelRecord current, ModelRecord next) =>
-        next.SameFacts(current) ? await ConfirmAsync(current) : await StoreAsync(next);
+    /// <remarks>
+    /// The update path is one async method deep (<see cref="ReportAsync"/>): the methods before it only check and
+    /// return its task. Inside a grain each async method that waits costs its state machine, a continuation on the
+    /// activation's scheduler and a task to run it. Five of them per update, with the answers below, were about a
+    /// seventh of what the silo allocated per update at whole-country scale (8.2 against 6.9 KB).
+    /// Grain methods may throw before returning a task: Orleans answers the call with the exception either way.
+    /// </remarks>
+    private Task<ModelRecord> ChangeAsync(ModelRecord current, ModelRecord next) =>
+        next.SameFacts(current) ? ConfirmAsync(current) : StoreAsync(next);
 
-    private async Task<ModelRecord> StoreAsync(ModelRecord next)
+    private Task<ModelRecord> StoreAsync(ModelRecord next)
     {
         var previous = Record;
         next = next with { Version = (previous?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
@@ -213,9 +220,21 @@ public sealed partial class ModelGrain(
             store.State.PendingRemovalFrom = previous.Unit;
         }
 
+        if (_writeBehind)
+        {
+            _unwritten = true;
+            metrics.ModelWritten();
+            return ReportAsync();
+        }
+
+        return WriteThenReportAsync(previous);
+    }
+
+    private async Task<ModelRecord> WriteThenReportAsync(ModelRecord? previous)
+    {
         try
         {
-            await WriteAsync();
+            await store.WriteStateAsync();
         }
         catch
         {
@@ -241,9 +260,36 @@ public sealed partial class ModelGrain(
     {
         try
         {
-            var record = await ReportOnceAsync();
-            _resendDelay = TimeSpan.Zero;
-            return record;
+            for (var attempt = 0; attempt < MaxRedirects; attempt++)
+            {
+                var record = Record!;
+                if (store.State.PendingRemovalFrom is { } previousUnit)
+                {
+                    await GrainFactory.GetGrainFast<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
+                    store.State.PendingRemovalFrom = null;
+                }
+
+                var ack = await GrainFactory.GetGrainFast<IUnitGrain>(record.Unit)
+                    .ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
+                if (!ack.Refused)
+                {
+                    _confirmedVersion = record.Version;
+                    _resendDelay = TimeSpan.Zero;
+                    return record;
+                }
+
+                if (ack.MergedInto is not { } survivor)
+                {
+                    throw new DvkException("unknown-unit", $"unit '{record.Unit}' does not exist / đơn vị không tồn tại");
+                }
+
+                // The unit was merged while this model pointed at it: follow it.
+                store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
+                store.State.PendingRemovalFrom = record.Unit;
+                await WriteAsync();
+            }
+
+            throw new DvkException("merge-loop", $"model '{Id}' was redirected more than {MaxRedirects} times by unit merges");
         }
         catch
         {
@@ -290,39 +336,6 @@ public sealed partial class ModelGrain(
         {
             LogReportFailed(logger, exception, Id);
         }
-    }
-
-    private async Task<ModelRecord> ReportOnceAsync()
-    {
-        for (var attempt = 0; attempt < MaxRedirects; attempt++)
-        {
-            var record = Record!;
-            if (store.State.PendingRemovalFrom is { } previousUnit)
-            {
-                await GrainFactory.GetGrainFast<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
-                store.State.PendingRemovalFrom = null;
-            }
-
-            var ack = await GrainFactory.GetGrainFast<IUnitGrain>(record.Unit)
-                .ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
-            if (!ack.Refused)
-            {
-                _confirmedVersion = record.Version;
-                return record;
-            }
-
-            if (ack.MergedInto is not { } survivor)
-            {
-                throw new DvkException("unknown-unit", $"unit '{record.Unit}' does not exist / đơn vị không tồn tại");
-            }
-
-            // The unit was merged while this model pointed at it: follow it.
-            store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
-            store.State.PendingRemovalFrom = record.Unit;
-            await WriteAsync();
-        }
-
-        throw new DvkException("merge-loop", $"model '{Id}' was redirected more than {MaxRedirects} times by unit merges");
     }
 
     /// <summary>Stores the state, or with write-behind (the store lives in this process, see <see cref="RollupOptions.WriteBehind"/>) leaves it to deactivation.</summary>
@@ -396,8 +409,42 @@ public sealed partial class ModelGrain(
     }
 
     /// <summary>Sets one year's result; later years are kept, so the latest stays the last element.</summary>
-    private static Evaluation[] WithEvaluation(Evaluation[] evaluations, Evaluation evaluation) =>
-        [.. evaluations.Where(e => e.Year != evaluation.Year).Append(evaluation).OrderBy(e => e.Year)];
+    /// <remarks>A loop, not LINQ: the sort's buffers were a few percent of what a silo allocates per update.</remarks>
+    internal static Evaluation[] WithEvaluation(Evaluation[] evaluations, Evaluation evaluation)
+    {
+        var kept = 0;
+        foreach (var e in evaluations)
+        {
+            kept += e.Year != evaluation.Year ? 1 : 0;
+        }
+
+        var result = new Evaluation[kept + 1];
+        var count = 0;
+        foreach (var e in evaluations)
+        {
+            if (e.Year != evaluation.Year)
+            {
+                result[count++] = e;
+            }
+        }
+
+        result[count] = evaluation;
+
+        // Insertion sort by year: a handful of years, and stable like the ordering it replaces.
+        for (var i = 1; i < result.Length; i++)
+        {
+            var item = result[i];
+            var j = i - 1;
+            for (; j >= 0 && result[j].Year > item.Year; j--)
+            {
+                result[j + 1] = result[j];
+            }
+
+            result[j + 1] = item;
+        }
+
+        return result;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Id} could not schedule the re-send of its report; its next activation sends it")]
     private static partial void LogResendNotScheduled(ILogger logger, Exception exception, string id);

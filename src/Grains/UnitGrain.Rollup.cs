@@ -18,6 +18,11 @@ public sealed partial class UnitGrain
     private bool _flushing;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
 
+    private static readonly Task<ReportAck> StoredTask = Task.FromResult(ReportAck.Stored);
+
+    private IUnitGrain? _parentReference;
+    private string? _parentReferenceCode;
+
     private long _modelReportsReceived;
     private long _childReportsReceived;
     private long _childDeltasReceived;
@@ -29,7 +34,7 @@ public sealed partial class UnitGrain
     private int _pendingReports;
     private int _countedSubscribers;
 
-    public async Task<ReportAck> ReportModel(ModelReport report)
+    public ValueTask<ReportAck> ReportModel(ModelReport report)
     {
         _modelReportsReceived++;
         _pendingReports++;
@@ -37,12 +42,12 @@ public sealed partial class UnitGrain
         // While the merge moves out, removals still apply: its own moves send them.
         if (Successor is { } successor && (_state.MergedInto is not null || report.Contribution.Mask != 0))
         {
-            return new ReportAck(true, successor);
+            return new(new ReportAck(true, successor));
         }
 
         if (_state.Definition is null)
         {
-            return new ReportAck(true, null);
+            return new(new ReportAck(true, null));
         }
 
         if (!_state.Models.TryGetValue(report.ModelId, out var entry) || entry.Version < report.Version)
@@ -59,15 +64,15 @@ public sealed partial class UnitGrain
             }
         }
 
-        await AcknowledgeAsync();
-        return ReportAck.Stored;
+        var acknowledged = AcknowledgeAsync();
+        return acknowledged.IsCompletedSuccessfully ? new(ReportAck.Stored) : new(StoredAfter(acknowledged));
     }
 
-    public async Task<ReportAck> ReportChild(ChildReport report)
+    public Task<ReportAck> ReportChild(ChildReport report)
     {
         if (ReceivedFromChild(report.Code) is not { } slot)
         {
-            return new ReportAck(true, _state.MergedInto);
+            return Task.FromResult(new ReportAck(true, _state.MergedInto));
         }
 
         if (slot.Version < report.Version)
@@ -86,7 +91,20 @@ public sealed partial class UnitGrain
             }
         }
 
-        await AcknowledgeAsync();
+        return Stored(AcknowledgeAsync());
+    }
+
+    /// <summary>
+    /// <see cref="ReportAck.Stored"/> once <paramref name="acknowledged"/> completes. Reports arrive for nearly every model
+    /// change at each level, and with write-behind the acknowledgement is already complete: then the answer is a task
+    /// made once, not one per report.
+    /// </summary>
+    private static Task<ReportAck> Stored(Task acknowledged) =>
+        acknowledged.IsCompletedSuccessfully ? StoredTask : StoredAfter(acknowledged);
+
+    private static async Task<ReportAck> StoredAfter(Task acknowledged)
+    {
+        await acknowledged;
         return ReportAck.Stored;
     }
 
@@ -292,7 +310,7 @@ public sealed partial class UnitGrain
 
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
-                var parent = GrainFactory.GetGrainFast<IUnitGrain>(parentCode);
+                var parent = ParentReference(parentCode);
                 ReportAck ack;
                 if (_options.PushReports)
                 {
@@ -322,6 +340,22 @@ public sealed partial class UnitGrain
             _dirty = true;
             return false;
         }
+    }
+
+    /// <summary>
+    /// The parent's grain reference, made once per parent: each reference is an object and the key's bytes, and a unit
+    /// reports to the same parent up to 20 times a second. Models do not keep theirs: a million of them would hold more
+    /// memory than the references they save.
+    /// </summary>
+    private IUnitGrain ParentReference(string parentCode)
+    {
+        if (_parentReference is not { } reference || !string.Equals(_parentReferenceCode, parentCode, StringComparison.Ordinal))
+        {
+            reference = _parentReference = GrainFactory.GetGrainFast<IUnitGrain>(parentCode);
+            _parentReferenceCode = parentCode;
+        }
+
+        return reference;
     }
 
     private void NotifySubscribers(TallyUpdate update) => _observers.Notify(o => o.OnTally(update));

@@ -25,12 +25,12 @@ public sealed partial class UnitGrain
     /// <summary>The version of the last whole tally sent upward; an answer about an older pushed report is moot.</summary>
     private long _lastWholeVersion;
 
-    public async Task<ReportAck> ReportChildDelta(ChildDelta report)
+    public Task<ReportAck> ReportChildDelta(ChildDelta report)
     {
         _childDeltasReceived++;
         if (ReceivedFromChild(report.Code) is not { } slot)
         {
-            return new ReportAck(true, _state.MergedInto);
+            return Task.FromResult(new ReportAck(true, _state.MergedInto));
         }
 
         if (slot.Version < report.Version)
@@ -39,7 +39,7 @@ public sealed partial class UnitGrain
             {
                 // This unit holds another version of the child than the delta is based on (a lost answer, a re-attach,
                 // a restart): applying it would count wrongly, so ask for the whole tally.
-                return ReportAck.NeedsFullReport;
+                return Task.FromResult(ReportAck.NeedsFullReport);
             }
 
             slot.Apply(report.Version, report.Delta);
@@ -55,8 +55,7 @@ public sealed partial class UnitGrain
         }
 
         // Otherwise already applied, or older than a report applied since: nothing to change.
-        await AcknowledgeAsync();
-        return ReportAck.Stored;
+        return Stored(AcknowledgeAsync());
     }
 
     public async Task PushChild(ChildReport report) => AnswerIfNotApplied(report.Code, report.Version, await ReportChild(report));

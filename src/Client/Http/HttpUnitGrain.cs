@@ -35,7 +35,7 @@ public sealed class HttpUnitGrain(ApiClient api, string code) : IUnitGrain
 
     public Task<UnitInfo> AcceptMerge(string mergedCode, Level level) => Refuse<UnitInfo>();
 
-    public Task<ReportAck> ReportModel(ModelReport report) => Refuse<ReportAck>();
+    public ValueTask<ReportAck> ReportModel(ModelReport report) => new(Refuse<ReportAck>());
 
     public Task<ReportAck> ReportChild(ChildReport report) => Refuse<ReportAck>();
 

@@ -92,7 +92,7 @@ public static class Reconciler
             if (held is not null)
             {
                 var version = Math.Max(record?.Version ?? 0, held.Version + 1);
-                await Import.Retry.RunAsync(() => unit.ReportModel(new ModelReport(held.Id, version, Contribution.None)), cancellationToken: cancellationToken);
+                await Import.Retry.RunAsync(() => unit.ReportModel(new ModelReport(held.Id, version, Contribution.None)).AsTask(), cancellationToken: cancellationToken);
             }
 
             if (record is not null)
