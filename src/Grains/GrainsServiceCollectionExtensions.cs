@@ -12,6 +12,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<RollupMetrics>();
+        services.TryAddSingleton<UnitReferences>();
         return services;
     }
 }

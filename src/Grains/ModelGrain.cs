@@ -13,6 +13,7 @@ public sealed partial class ModelGrain(
     IOptions<RollupOptions> options,
     TimeProvider time,
     RollupMetrics metrics,
+    UnitReferences units,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     /// <summary>The name model state is stored under (the grain type column of the storage table): never change it.</summary>
@@ -265,12 +266,12 @@ public sealed partial class ModelGrain(
                 var record = Record!;
                 if (store.State.PendingRemovalFrom is { } previousUnit)
                 {
-                    await GrainFactory.GetGrainFast<IUnitGrain>(previousUnit).ReportModel(new ModelReport(Id, record.Version, Contribution.None));
+                    await units.For(previousUnit).ReportModel(new ModelReport(record.Id, record.Version, Contribution.None));
                     store.State.PendingRemovalFrom = null;
                 }
 
-                var ack = await GrainFactory.GetGrainFast<IUnitGrain>(record.Unit)
-                    .ReportModel(new ModelReport(Id, record.Version, Contribution.Of(record)));
+                // The record's id, not the grain key's: the key is decoded into a new string each time it is read.
+                var ack = await units.For(record.Unit).ReportModel(new ModelReport(record.Id, record.Version, Contribution.Of(record)));
                 if (!ack.Refused)
                 {
                     _confirmedVersion = record.Version;
@@ -352,7 +353,7 @@ public sealed partial class ModelGrain(
 
     private async Task RequireUnitAsync(string unitCode, bool followingMerge = false)
     {
-        var status = await GrainFactory.GetGrainFast<IUnitGrain>(unitCode).GetStatus();
+        var status = await units.For(unitCode).GetStatus();
         if (!status.Exists)
         {
             throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");

@@ -20,9 +20,6 @@ public sealed partial class UnitGrain
 
     private static readonly Task<ReportAck> StoredTask = Task.FromResult(ReportAck.Stored);
 
-    private IUnitGrain? _parentReference;
-    private string? _parentReferenceCode;
-
     private long _modelReportsReceived;
     private long _childReportsReceived;
     private long _childDeltasReceived;
@@ -310,7 +307,7 @@ public sealed partial class UnitGrain
 
                 _reportsSent++;
                 metrics.ReportSent(_state.Definition.Level);
-                var parent = ParentReference(parentCode);
+                var parent = units.For(parentCode);
                 ReportAck ack;
                 if (_options.PushReports)
                 {
@@ -340,22 +337,6 @@ public sealed partial class UnitGrain
             _dirty = true;
             return false;
         }
-    }
-
-    /// <summary>
-    /// The parent's grain reference, made once per parent: each reference is an object and the key's bytes, and a unit
-    /// reports to the same parent up to 20 times a second. Models do not keep theirs: a million of them would hold more
-    /// memory than the references they save.
-    /// </summary>
-    private IUnitGrain ParentReference(string parentCode)
-    {
-        if (_parentReference is not { } reference || !string.Equals(_parentReferenceCode, parentCode, StringComparison.Ordinal))
-        {
-            reference = _parentReference = GrainFactory.GetGrainFast<IUnitGrain>(parentCode);
-            _parentReferenceCode = parentCode;
-        }
-
-        return reference;
     }
 
     private void NotifySubscribers(TallyUpdate update) => _observers.Notify(o => o.OnTally(update));

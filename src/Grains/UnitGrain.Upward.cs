@@ -90,7 +90,7 @@ public sealed partial class UnitGrain
         if (answer.Refused || answer.NeedsFull)
         {
             // One-way as well: the child's flush did not wait for this, and nothing here waits for the child.
-            _ = GrainFactory.GetGrainFast<IUnitGrain>(child).ReportNotApplied(Code, version, answer);
+            _ = units.For(child).ReportNotApplied(Code, version, answer);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed partial class UnitGrain(
     IOptions<RollupOptions> options,
     TimeProvider time,
     RollupMetrics metrics,
+    UnitReferences units,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
     private readonly RollupOptions _options = options.Value;
@@ -51,7 +52,10 @@ public sealed partial class UnitGrain(
     /// <summary>The tally as last read; a flush does not keep the one it sends (see <see cref="ReportTally"/>).</summary>
     private Tally? _tally;
 
-    private string Code => this.GetPrimaryKeyString();
+    private string? _code;
+
+    /// <summary>Decoded once: every flush names its sender, and decoding the key each time was a string per report.</summary>
+    private string Code => _code ??= this.GetPrimaryKeyString();
 
     private Tally CurrentTally => _tally ??= _sum.ToTally();
 
