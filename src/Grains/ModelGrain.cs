@@ -205,7 +205,7 @@ public sealed partial class ModelGrain(
     /// The update path is one async method deep (<see cref="ReportAsync"/>): the methods before it only check and
     /// return its task. Inside a grain each async method that waits costs its state machine, a continuation on the
     /// activation's scheduler and a task to run it. Five of them per update, with the answers below, were about a
-    /// seventh of what the silo allocated per update at whole-country scale (8.2 against 6.9 KB).
+    /// seventh of what the silo allocated per update at whole-country scale (about 8.3 against 6.8 KB).
     /// Grain methods may throw before returning a task: Orleans answers the call with the exception either way.
     /// </remarks>
     private Task<ModelRecord> ChangeAsync(ModelRecord current, ModelRecord next) =>
