@@ -61,8 +61,7 @@ public sealed partial class UnitGrain
             }
         }
 
-        var acknowledged = AcknowledgeAsync();
-        return acknowledged.IsCompletedSuccessfully ? new(ReportAck.Stored) : new(StoredAfter(acknowledged));
+        return new(Stored(AcknowledgeAsync()));
     }
 
     public Task<ReportAck> ReportChild(ChildReport report)
