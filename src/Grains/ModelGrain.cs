@@ -58,21 +58,25 @@ public sealed partial class ModelGrain(
 
     public async Task<ModelRecord?> Resend() => Record is null ? null : await ReportAsync();
 
-    public async Task<ModelRecord> Register(ModelInput input)
+    public Task<ModelRecord> Register(ModelInput input)
     {
         input = ValidateInput(input);
         if (Record is { } existing)
         {
-            if (Build(input, existing).SameFacts(existing))
-            {
-                return await ConfirmAsync(existing);
-            }
-
-            throw new DvkException("duplicate-model", $"model '{Id}' already exists with other data; update it instead / mô hình đã tồn tại");
+            return Build(input, existing).SameFacts(existing)
+                ? ConfirmAsync(existing)
+                : throw new DvkException("duplicate-model", $"model '{Id}' already exists with other data; update it instead / mô hình đã tồn tại");
         }
 
-        await RequireUnitAsync(input.Unit);
-        return await StoreAsync(Build(input, null));
+        // With write-behind the unit's answer to the report is the check (ReportAsync undoes a refused registration):
+        // asking the unit first was a second call to it for every new model.
+        return _writeBehind ? StoreAsync(Build(input, null), registering: true) : RequireThenStoreAsync(input.Unit, Build(input, null));
+    }
+
+    private async Task<ModelRecord> RequireThenStoreAsync(string unitCode, ModelRecord next)
+    {
+        await RequireUnitAsync(unitCode);
+        return await StoreAsync(next);
     }
 
     public async Task<ModelRecord> Upsert(ModelInput input)
@@ -211,7 +215,8 @@ public sealed partial class ModelGrain(
     private Task<ModelRecord> ChangeAsync(ModelRecord current, ModelRecord next) =>
         next.SameFacts(current) ? ConfirmAsync(current) : StoreAsync(next);
 
-    private Task<ModelRecord> StoreAsync(ModelRecord next)
+    /// <param name="registering">A new model whose unit has not been checked (write-behind only): see <see cref="ReportAsync"/>.</param>
+    private Task<ModelRecord> StoreAsync(ModelRecord next, bool registering = false)
     {
         var previous = Record;
         next = next with { Version = (previous?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
@@ -224,8 +229,12 @@ public sealed partial class ModelGrain(
         if (_writeBehind)
         {
             _unwritten = true;
-            metrics.ModelWritten();
-            return ReportAsync();
+            if (!registering)
+            {
+                metrics.ModelWritten();
+            }
+
+            return ReportAsync(registering);
         }
 
         return WriteThenReportAsync(previous);
@@ -257,7 +266,12 @@ public sealed partial class ModelGrain(
     /// already have dropped it), and a caller that gives up, or a merge that fails, would leave it so: a timer re-sends
     /// it until a unit takes it.
     /// </summary>
-    private async Task<ModelRecord> ReportAsync()
+    /// <param name="registering">
+    /// The record is a new model's, stored in this activation only (write-behind), and its unit was not asked first. A unit
+    /// that does not exist, or was merged, refuses the report: the registration is then undone and refused as the check
+    /// would have refused it. A unit still being merged is followed to its survivor, as the check allowed.
+    /// </param>
+    private async Task<ModelRecord> ReportAsync(bool registering = false)
     {
         try
         {
@@ -272,6 +286,19 @@ public sealed partial class ModelGrain(
 
                 // The record's id, not the grain key's: the key is decoded into a new string each time it is read.
                 var ack = await units.For(record.Unit).ReportModel(new ModelReport(record.Id, record.Version, Contribution.Of(record)));
+                if (registering)
+                {
+                    registering = false;
+                    if (ack.Refused && Unusable(record.Unit, await RefusingUnitStatusAsync(record.Unit, ack), followingMerge: false) is { } refusal)
+                    {
+                        store.State.Record = null;
+                        _unwritten = false;
+                        throw refusal;
+                    }
+
+                    metrics.ModelWritten();
+                }
+
                 if (!ack.Refused)
                 {
                     _confirmedVersion = record.Version;
@@ -292,8 +319,14 @@ public sealed partial class ModelGrain(
 
             throw new DvkException("merge-loop", $"model '{Id}' was redirected more than {MaxRedirects} times by unit merges");
         }
-        catch
+        catch when (Record is not null)
         {
+            if (registering)
+            {
+                // Kept, though no unit has confirmed it yet: the re-sends below place it.
+                metrics.ModelWritten();
+            }
+
             try
             {
                 ScheduleResend();
@@ -351,19 +384,24 @@ public sealed partial class ModelGrain(
         return store.WriteStateAsync();
     }
 
+    /// <summary>What a unit that refused a report is: merged (or being merged) when it named a survivor, else unknown.</summary>
+    private async Task<UnitStatus> RefusingUnitStatusAsync(string unitCode, ReportAck refusal) =>
+        refusal.MergedInto is null ? UnitStatus.Unknown : await units.For(unitCode).GetStatus();
+
     private async Task RequireUnitAsync(string unitCode, bool followingMerge = false)
     {
-        var status = await units.For(unitCode).GetStatus();
-        if (!status.Exists)
+        if (Unusable(unitCode, await units.For(unitCode).GetStatus(), followingMerge) is { } refusal)
         {
-            throw new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
-        }
-
-        if (status.MergedInto is { } survivor && !followingMerge)
-        {
-            throw new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập");
+            throw refusal;
         }
     }
+
+    /// <summary>Why a model cannot be placed in the unit, or null when it can.</summary>
+    private static DvkException? Unusable(string unitCode, UnitStatus status, bool followingMerge) =>
+        !status.Exists ? new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại")
+        : status.MergedInto is { } survivor && !followingMerge
+            ? new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập")
+        : null;
 
     private ModelInput ValidateInput(ModelInput input)
     {
