@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace DanVanKheo.Grains;
 
@@ -9,7 +11,7 @@ namespace DanVanKheo.Grains;
 /// finds nothing to change and only re-sends the report.
 /// </summary>
 public sealed partial class ModelGrain(
-    [PersistentState(ModelGrain.StateName, StorageNames.Rollup)] IPersistentState<ModelState> store,
+    [FromKeyedServices(StorageNames.Rollup)] IGrainStorage storage,
     IOptions<RollupOptions> options,
     TimeProvider time,
     RollupMetrics metrics,
@@ -25,6 +27,7 @@ public sealed partial class ModelGrain(
     private static readonly TimeSpan MaxResendDelay = TimeSpan.FromMinutes(1);
 
     private readonly bool _writeBehind = options.Value.WriteBehind;
+    private GrainStore<ModelState> _store = null!;
     private long _confirmedVersion = -1;
     private bool _unwritten;
     private IGrainTimer? _resend;
@@ -32,24 +35,42 @@ public sealed partial class ModelGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private ModelRecord? Record => store.State.Record;
+    private ModelRecord? Record => _store.State.Record;
 
+    /// <remarks>The state is read here rather than by Orleans' facet: see <see cref="GrainStore{T}"/>.</remarks>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A previous activation may have stored a change and died before its unit confirmed it.
+        _store = new GrainStore<ModelState>(storage, StateName, this.GetGrainId(), logger);
+        var read = _store.ReadAsync();
+        if (!read.IsCompletedSuccessfully)
+        {
+            return ActivateAfterAsync(read);
+        }
+
+        ResendIfStored();
+        return Task.CompletedTask;
+    }
+
+    private async Task ActivateAfterAsync(Task read)
+    {
+        await read;
+        ResendIfStored();
+    }
+
+    /// <summary>A previous activation may have stored a change and died before its unit confirmed it.</summary>
+    private void ResendIfStored()
+    {
         if (Record is not null)
         {
             this.RegisterGrainTimer(ResendAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_unwritten && options.Value.StoresOnDeactivation(reason))
         {
-            await store.WriteStateAsync(cancellationToken);
+            await _store.WriteAsync();
             _unwritten = false;
         }
     }
@@ -220,10 +241,10 @@ public sealed partial class ModelGrain(
     {
         var previous = Record;
         next = next with { Version = (previous?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
-        store.State.Record = next;
+        _store.State.Record = next;
         if (previous is not null && previous.Unit != next.Unit)
         {
-            store.State.PendingRemovalFrom = previous.Unit;
+            _store.State.PendingRemovalFrom = previous.Unit;
         }
 
         if (_writeBehind)
@@ -244,12 +265,12 @@ public sealed partial class ModelGrain(
     {
         try
         {
-            await store.WriteStateAsync();
+            await _store.WriteAsync();
         }
         catch
         {
             // Not stored: forget it, so the activation's memory matches storage.
-            store.State.Record = previous;
+            _store.State.Record = previous;
             throw;
         }
 
@@ -259,7 +280,7 @@ public sealed partial class ModelGrain(
 
     /// <summary>Nothing to change: make sure the unit has the current version, as an earlier attempt may have failed after storing.</summary>
     private Task<ModelRecord> ConfirmAsync(ModelRecord current) =>
-        _confirmedVersion == current.Version && store.State.PendingRemovalFrom is null ? Task.FromResult(current) : ReportAsync();
+        _confirmedVersion == current.Version && _store.State.PendingRemovalFrom is null ? Task.FromResult(current) : ReportAsync();
 
     /// <summary>
     /// Reports the stored record. When that fails the record is stored but counted nowhere (its previous unit may
@@ -278,10 +299,10 @@ public sealed partial class ModelGrain(
             for (var attempt = 0; attempt < MaxRedirects; attempt++)
             {
                 var record = Record!;
-                if (store.State.PendingRemovalFrom is { } previousUnit)
+                if (_store.State.PendingRemovalFrom is { } previousUnit)
                 {
                     await units.For(previousUnit).ReportModel(new ModelReport(record.Id, record.Version, Contribution.None));
-                    store.State.PendingRemovalFrom = null;
+                    _store.State.PendingRemovalFrom = null;
                 }
 
                 // The record's id, not the grain key's: the key is decoded into a new string each time it is read.
@@ -291,7 +312,7 @@ public sealed partial class ModelGrain(
                     registering = false;
                     if (ack.Refused && Unusable(record.Unit, await RefusingUnitStatusAsync(record.Unit, ack), followingMerge: false) is { } refusal)
                     {
-                        store.State.Record = null;
+                        _store.State.Record = null;
                         _unwritten = false;
                         throw refusal;
                     }
@@ -312,8 +333,8 @@ public sealed partial class ModelGrain(
                 }
 
                 // The unit was merged while this model pointed at it: follow it.
-                store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
-                store.State.PendingRemovalFrom = record.Unit;
+                _store.State.Record = record with { Unit = survivor, Version = record.Version + 1, UpdatedAt = time.GetUtcNow() };
+                _store.State.PendingRemovalFrom = record.Unit;
                 await WriteAsync();
             }
 
@@ -381,7 +402,7 @@ public sealed partial class ModelGrain(
             return Task.CompletedTask;
         }
 
-        return store.WriteStateAsync();
+        return _store.WriteAsync();
     }
 
     /// <summary>What a unit that refused a report is: merged (or being merged) when it named a survivor, else unknown.</summary>
