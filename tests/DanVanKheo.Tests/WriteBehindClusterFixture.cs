@@ -10,7 +10,8 @@ namespace DanVanKheo.Tests;
 /// <summary>
 /// A real in-process silo configured as the silo configures itself for LocalMemory storage: state kept in the silo
 /// process, <see cref="RollupOptions.WriteBehind"/>, reports pushed upward one-way (<see cref="RollupOptions.PushReports"/>),
-/// no re-send reminders, the <see cref="LifecycleOnlyWorkingSet"/> and the <see cref="LocalSiloDirectoryCache"/>. Shared by a test collection, so its tests run one
+/// no re-send reminders, the <see cref="LifecycleOnlyWorkingSet"/>, the <see cref="LocalSiloDirectoryCache"/> and
+/// <see cref="ThisSiloPlacement"/> for models. Shared by a test collection, so its tests run one
 /// after another (one of them deactivates every activation).
 /// </summary>
 public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
@@ -42,6 +43,7 @@ public sealed class WriteBehindClusterFixture : IAsyncLifetime, ITestCluster
 
             builder.UseLifecycleOnlyWorkingSet();
             builder.UseLocalSiloDirectoryCache();
+            builder.UseThisSiloPlacementForModels();
             silo?.Invoke(builder);
         });
 

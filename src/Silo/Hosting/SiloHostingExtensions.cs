@@ -95,6 +95,9 @@ public static class SiloHostingExtensions
                 // lives here, so the cache answers "this silo" for any grain and keeps nothing (fifteenth step). A cluster of
                 // silos keeps Orleans' cache: there it saves remote directory lookups.
                 silo.UseLocalSiloDirectoryCache();
+
+                // Alone, the silo's catalog keeps one activation per grain: a model needs no directory entry (see the class).
+                silo.UseThisSiloPlacementForModels();
             }
 
             if (workingSet == WorkingSetHostingExtensions.LifecycleOnly)
