@@ -13,8 +13,8 @@ namespace DanVanKheo.Silo.Hosting;
 /// (1.4 million at whole-country scale) behind one lock, taken by every grain call, every pushed report and every new
 /// activation. That lock was the most contended of the silo, about a tenth of its CPU samples spinning in it. And the first
 /// message to a grain not yet active went through a placement worker (a queue, a retry and timeout pipeline, a second
-/// directory lookup) only to pick this silo. Answering from here skips both; the activation still registers in the
-/// directory partition, which stays the truth about which activation exists.
+/// directory lookup) only to pick this silo. Answering from here skips both. Units and the other grains still register in
+/// the directory partition; models do not register at all (<see cref="ThisSiloPlacement"/>).
 /// </remarks>
 public sealed class LocalSiloDirectoryCache(ILocalSiloDetails silo) : IGrainDirectoryCache
 {
