@@ -329,7 +329,7 @@ public sealed partial class ModelGrain(
 
                 if (ack.MergedInto is not { } survivor)
                 {
-                    throw new DvkException("unknown-unit", $"unit '{record.Unit}' does not exist / đơn vị không tồn tại");
+                    throw UnknownUnit(record.Unit);
                 }
 
                 // The unit was merged while this model pointed at it: follow it.
@@ -417,9 +417,12 @@ public sealed partial class ModelGrain(
         }
     }
 
+    private static DvkException UnknownUnit(string unitCode) =>
+        new("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại");
+
     /// <summary>Why a model cannot be placed in the unit, or null when it can.</summary>
     private static DvkException? Unusable(string unitCode, UnitStatus status, bool followingMerge) =>
-        !status.Exists ? new DvkException("unknown-unit", $"unit '{unitCode}' does not exist / đơn vị không tồn tại")
+        !status.Exists ? UnknownUnit(unitCode)
         : status.MergedInto is { } survivor && !followingMerge
             ? new DvkException("retired-unit", $"unit '{unitCode}' was merged into '{survivor}' / đơn vị đã được sáp nhập")
         : null;
