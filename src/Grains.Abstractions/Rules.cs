@@ -61,12 +61,26 @@ public static partial class Rules
             throw new DvkException($"oversize-{what}", $"{what} is {trimmed.Length} characters; at most {maxLength} allowed / quá dài");
         }
 
-        if (trimmed.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\t')) || trimmed.Any(char.IsSurrogate) && !HasPair(trimmed))
+        if (HasControl(trimmed, allowLineBreaks) || trimmed.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && !HasPair(trimmed))
         {
             throw new DvkException($"bad-{what}", $"{what} contains control characters or broken Unicode / chứa ký tự không hợp lệ");
         }
 
-        return trimmed.Normalize(System.Text.NormalizationForm.FormC);
+        // Most text arrives composed already; checking is cheaper than normalising and comparing, as every registration did.
+        return trimmed.IsNormalized(System.Text.NormalizationForm.FormC) ? trimmed : trimmed.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    private static bool HasControl(string text, bool allowLineBreaks)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static void RequireYear(int year, string what = "year")

@@ -12,6 +12,18 @@ public sealed class TallyBuilder
     private int _yearCount;
     private int[] _counts = [];
 
+    /// <summary>
+    /// The years whose rows may have changed since <see cref="ForgetChanges"/>: bit <c>year - ChangesBase</c>, or every
+    /// year when <see cref="_allChanged"/>. Lets <see cref="ChangesSince"/> compare one row where <see cref="DeltaFrom"/>
+    /// compares them all: a flush at hamlet or commune level carries one model's change, and reading every year's row
+    /// of two cold builders was most of its cost.
+    /// </summary>
+    private ulong _changedYears;
+
+    private bool _allChanged = true;
+
+    private const int ChangesBase = Rules.FirstYear;
+
     public bool IsEmpty
     {
         get
@@ -32,7 +44,15 @@ public sealed class TallyBuilder
     {
         Array.Clear(_counts);
         _yearCount = 0;
+        _allChanged = true;
         return this;
+    }
+
+    /// <summary>Starts tracking changes afresh: the caller has just taken this builder's counts as a baseline.</summary>
+    public void ForgetChanges()
+    {
+        _changedYears = 0;
+        _allChanged = false;
     }
 
     /// <summary>
@@ -45,6 +65,7 @@ public sealed class TallyBuilder
     {
         Array.Clear(_counts, 0, Math.Min(_counts.Length, _yearCount * Counter.Count));
         _yearCount = 0;
+        _allChanged = true;
         if (tally.IsEmpty)
         {
             return this;
@@ -154,9 +175,40 @@ public sealed class TallyBuilder
 
         var first = Math.Min(_yearCount == 0 ? int.MaxValue : _firstYear, baseline._yearCount == 0 ? int.MaxValue : baseline._firstYear);
         var end = Math.Max(_firstYear + _yearCount, baseline._firstYear + baseline._yearCount);
+        return Delta(baseline, first, end, changedOnly: false);
+    }
+
+    /// <summary>
+    /// <see cref="DeltaFrom"/> for a <paramref name="baseline"/> that held exactly this builder's counts when
+    /// <see cref="ForgetChanges"/> was last called: only the rows changed since then are compared.
+    /// </summary>
+    public TallyDelta ChangesSince(TallyBuilder baseline)
+    {
+        if (_allChanged)
+        {
+            return DeltaFrom(baseline);
+        }
+
+        if (_changedYears == 0)
+        {
+            return TallyDelta.Empty;
+        }
+
+        var first = ChangesBase + System.Numerics.BitOperations.TrailingZeroCount(_changedYears);
+        var end = ChangesBase + 64 - System.Numerics.BitOperations.LeadingZeroCount(_changedYears);
+        return Delta(baseline, first, end, changedOnly: true);
+    }
+
+    private TallyDelta Delta(TallyBuilder baseline, int first, int end, bool changedOnly)
+    {
         var cells = 0;
         for (var year = first; year < end; year++)
         {
+            if (changedOnly && !ChangedIn(year))
+            {
+                continue;
+            }
+
             ReadOnlySpan<int> mine = RowOf(year), theirs = baseline.RowOf(year);
             if (!SameRow(mine, theirs))
             {
@@ -173,6 +225,11 @@ public sealed class TallyBuilder
         var next = 0;
         for (var year = first; year < end; year++)
         {
+            if (changedOnly && !ChangedIn(year))
+            {
+                continue;
+            }
+
             ReadOnlySpan<int> mine = RowOf(year), theirs = baseline.RowOf(year);
             if (SameRow(mine, theirs))
             {
@@ -192,6 +249,8 @@ public sealed class TallyBuilder
 
         return new TallyDelta(result);
     }
+
+    private bool ChangedIn(int year) => (_changedYears & (1UL << (year - ChangesBase))) != 0;
 
     public Tally ToTally()
     {
@@ -259,6 +318,16 @@ public sealed class TallyBuilder
 
     private Span<int> Row(int year)
     {
+        var bit = year - ChangesBase;
+        if ((uint)bit < 64)
+        {
+            _changedYears |= 1UL << bit;
+        }
+        else
+        {
+            _allChanged = true;
+        }
+
         if (_yearCount == 0)
         {
             _firstYear = year;

@@ -103,13 +103,21 @@ public sealed partial class UnitGrain
 
         // Unknown until the answer: a call that fails may or may not have been applied.
         _parentHoldsFor = null;
+        UpwardReport report;
         if (known)
         {
-            return new UpwardReport(new ChildDelta(Code, _parentHoldsVersion, version, _sum.DeltaFrom(_parentHolds)), null);
+            // _parentHolds was confirmed as the sum of the last report, when the sum last forgot its changes.
+            report = new UpwardReport(new ChildDelta(Code, _parentHoldsVersion, version, _sum.ChangesSince(_parentHolds)), null);
+        }
+        else
+        {
+            _lastWholeVersion = version;
+            report = new UpwardReport(null, new ChildReport(Code, version, ReportTally));
         }
 
-        _lastWholeVersion = version;
-        return new UpwardReport(null, new ChildReport(Code, version, ReportTally));
+        // What the parent holds once this report is confirmed: changes from here on go into the next one.
+        _sum.ForgetChanges();
+        return report;
     }
 
     private void Confirmed(string parentCode, long version, UpwardReport report, ReportAck ack)

@@ -125,6 +125,55 @@ public sealed class TallyTests
         Assert.True(new TallyBuilder().Add(new TallyBuilder().DeltaFrom(current), 1).Add(current, 1).IsEmpty);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Changes_since_a_baseline_equal_the_full_delta_whatever_changed(int seed)
+    {
+        var random = new Random(seed);
+        Contribution RandomContribution() =>
+            new(random.Next(10) == 0 ? 1990 + random.Next(120) : 2009 + random.Next(18), (uint)random.Next(1, 1 << 30));
+        TallyBuilder Other()
+        {
+            var other = new TallyBuilder();
+            for (var i = random.Next(1, 6); i > 0; i--)
+            {
+                other.Add(RandomContribution(), 1);
+            }
+
+            return other;
+        }
+
+        var sum = new TallyBuilder();
+        var parentHolds = new TallyBuilder();
+        for (var round = 0; round < 300; round++)
+        {
+            for (var i = random.Next(0, 4); i > 0; i--)
+            {
+                switch (random.Next(12))
+                {
+                    case 0: sum.Add(Other(), random.Next(2) == 0 ? 1 : -1); break;
+                    case 1: sum.Add(Other().ToTally(), 1); break;
+                    case 2: sum.Add(Other().DeltaFrom(new TallyBuilder()), -1); break;
+                    case 3: sum.Set(Other().ToTally()); break;
+                    case 4: if (random.Next(5) == 0) { sum.Clear(); } break;
+                    default: sum.Add(RandomContribution(), random.Next(3) == 0 ? -1 : 1); break;
+                }
+            }
+
+            var expected = sum.DeltaFrom(parentHolds);
+            var changes = sum.ChangesSince(parentHolds);
+            Assert.Equal(expected.Cells, changes.Cells);
+            sum.ForgetChanges();
+            parentHolds.Add(changes, 1);
+            Assert.True(sum.DeltaFrom(parentHolds).IsEmpty);
+            Assert.True(sum.ChangesSince(parentHolds).IsEmpty);
+        }
+    }
+
     [Fact]
     public void A_delta_names_only_the_counters_that_changed()
     {
