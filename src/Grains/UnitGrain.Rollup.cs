@@ -53,7 +53,7 @@ public sealed partial class UnitGrain
             _state.Models[report.ModelId] = new ModelEntry(report.Version, report.Contribution);
             if (entry.Contribution != report.Contribution)
             {
-                Changed();
+                ChangedByReport();
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed partial class UnitGrain
                 _sum.Add(slot.Tally, -1);
                 slot.Accept(report.Version, report.Tally);
                 _sum.Add(slot.Tally, 1);
-                Changed();
+                ChangedByReport();
             }
             else
             {
@@ -160,12 +160,42 @@ public sealed partial class UnitGrain
     /// <summary>The tally changed: store it, and report it upward at the next flush.</summary>
     private void Changed()
     {
+        MarkChanged();
+        ScheduleFlush();
+    }
+
+    /// <summary>
+    /// <see cref="Changed"/> as the last step of a report's turn. Where reports are pushed and the last flush is an
+    /// interval old, the flush runs in this turn instead of in the flush loop. That is nearly every report at hamlet and
+    /// commune level (a unit there sees under one report per interval), and the loop's first step, a yield to the
+    /// activation's scheduler so that reports arriving together share a flush, cost each of them a task, a queued work
+    /// item and a turn of its own. Busier units, and every unit whose reports are awaited, keep the loop.
+    /// </summary>
+    private void ChangedByReport()
+    {
+        MarkChanged();
+        if (_flushing || !_options.PushReports || _deactivating || time.GetUtcNow() - _lastFlush < _options.FlushInterval)
+        {
+            ScheduleFlush();
+            return;
+        }
+
+        // Pushing, the flush completes at once; should it not, or fail, the loop takes over from it.
+        var flushed = FlushAsync();
+        if (!flushed.IsCompletedSuccessfully || !flushed.Result || _dirty)
+        {
+            _flushing = true;
+            _ = FlushLoopAsync(flushed);
+        }
+    }
+
+    private void MarkChanged()
+    {
         Touch();
         _unconfirmed = true;
         _tally = null;
         _dirty = true;
         _pendingSince ??= time.GetUtcNow();
-        ScheduleFlush();
     }
 
     /// <summary>Returns once every change made before the call is in storage; concurrent callers share writes.</summary>
@@ -239,12 +269,21 @@ public sealed partial class UnitGrain
     }
 
     /// <summary>Never throws: <see cref="FlushAsync"/> catches what a report can throw.</summary>
-    private async Task FlushLoopAsync()
+    /// <param name="started">A flush already started in a report's turn (<see cref="ChangedByReport"/>), to finish first.</param>
+    private async Task FlushLoopAsync(Task<bool>? started = null)
     {
         try
         {
-            // Let the turn that made the change finish first, so reports arriving together share one flush.
-            await Task.Yield();
+            if (started is null)
+            {
+                // Let the turn that made the change finish first, so reports arriving together share one flush.
+                await Task.Yield();
+            }
+            else if (!await started)
+            {
+                await Task.Delay(_options.RetryDelay, time);
+            }
+
             while (_dirty && !_deactivating)
             {
                 var wait = _lastFlush + _options.FlushInterval - time.GetUtcNow();

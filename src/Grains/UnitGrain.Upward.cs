@@ -50,7 +50,7 @@ public sealed partial class UnitGrain
             }
             else
             {
-                Changed();
+                ChangedByReport();
             }
         }
 

@@ -2,9 +2,11 @@ using System.Diagnostics;
 
 namespace DanVanKheo.Tests;
 
-/// <summary>Coalescing keeps the top of the tree cool: reports upward are bounded by the flush interval, not the write rate.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class FanInTests(ClusterFixture fixture)
+/// <summary>
+/// Coalescing keeps the top of the tree cool: reports upward are bounded by the flush interval, not the write rate. Run
+/// against awaited reports and pushed ones, where a unit whose last flush is an interval old flushes in the report's turn.
+/// </summary>
+public abstract class FanIn(ITestCluster fixture)
 {
     [Fact]
     public async Task Many_concurrent_writers_below_one_province_send_VN_at_most_one_report_per_flush_interval()
@@ -28,6 +30,7 @@ public sealed class FanInTests(ClusterFixture fixture)
         var nationalTotalBefore = (await national.GetInfo())!.Tally.Summarize().Total;
         var nationalBefore = await national.GetStats();
         var provinceBefore = await province.GetStats();
+        var communesBefore = await Task.WhenAll(communes.Select(c => grains.GetGrain<IUnitGrain>(c).GetStats()));
         const int writes = 3000;
         var stopwatch = Stopwatch.StartNew();
 
@@ -42,11 +45,20 @@ public sealed class FanInTests(ClusterFixture fixture)
         Assert.Equal(nationalTotalBefore + writes, national1!.Tally.Summarize().Total);
         var provinceReports = (await province.GetStats()).ChildReportsReceived - provinceBefore.ChildReportsReceived;
         var nationalReports = (await national.GetStats()).ChildReportsReceived - nationalBefore.ChildReportsReceived;
+        var communesSent = (await Task.WhenAll(communes.Select(c => grains.GetGrain<IUnitGrain>(c).GetStats())))
+            .Zip(communesBefore, (after, before) => after.ReportsSent - before.ReportsSent).Max();
         var intervals = stopwatch.Elapsed / ClusterFixture.FlushInterval;
 
         // One province changed, so VN may hear from it once per interval (+1 in flight, +1 activation).
         Assert.True(nationalReports <= intervals + 3, $"VN received {nationalReports} reports in {intervals:F0} flush intervals");
         Assert.True(provinceReports <= 4 * (intervals + 3), $"the province received {provinceReports} reports from 4 districts in {intervals:F0} intervals");
         Assert.True(nationalReports < writes / 4, $"{nationalReports} reports for {writes} writes is not coalesced");
+        Assert.True(communesSent <= intervals + 3, $"a commune sent {communesSent} reports in {intervals:F0} flush intervals");
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class FanInTests(ClusterFixture fixture) : FanIn(fixture);
+
+[Collection(WriteBehindCollection.Name)]
+public sealed class PushedFanInTests(WriteBehindClusterFixture fixture) : FanIn(fixture);

@@ -1,10 +1,11 @@
 namespace DanVanKheo.Tests;
 
 /// <summary>
-/// Registrations racing a merge of their unit: every model that was registered must end up in the survivor and be
-/// counted there, every hamlet defined or moved under it must end under the survivor, one refused must leave nothing
-/// behind, and a model or hamlet a user moves elsewhere meanwhile must stay where the user put it, however the reports and the merge's moves interleave. Run against awaited reports (the two-silo
-/// cluster) and pushed ones (the write-behind silo), where a registration returns before its unit has applied it.
+/// Registrations and changes racing a merge of their unit: every model that was registered must end up in the survivor
+/// and be counted there, with every change made to it, every hamlet defined or moved under it must end under the
+/// survivor, one refused must leave nothing behind, and a model or hamlet a user moves elsewhere meanwhile must stay where
+/// the user put it, however the reports and the merge's moves interleave. Run against awaited reports (the two-silo
+/// cluster) and pushed ones (the write-behind silo, where units push their reports upward one-way).
 /// </summary>
 /// <param name="countedBefore">Models counted in the unit before the merge: enough that it runs for a while (a move
 /// each), fewer where each move costs storage writes.</param>
@@ -142,11 +143,26 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
             return moved;
         }
 
+        // Models of A evaluated while the merge moves them, from the middle of the list down to meet the merge: whether a
+        // change lands before or after the model's move, it must be counted once, in the survivor.
+        async Task<List<string>> EvaluateWhileMergingAsync()
+        {
+            var evaluated = new List<string>();
+            for (var i = before.Length / 2 - 1; i >= 0 && !MergeDone(); i--)
+            {
+                await grains.GetGrain<IModelGrain>(before[i]).Evaluate(2024, effective: true);
+                evaluated.Add(before[i]);
+            }
+
+            return evaluated;
+        }
+
         var registrars = Enumerable.Range(0, Registrars).Select(RegisterAroundTheMergeAsync).ToArray();
         var definer = DefineAroundTheMergeAsync();
         await Eventually.Get(() => Task.FromResult(Volatile.Read(ref registeredSoFar)), n => n >= 4 * Registrars);
         merge.SetResult(grains.GetGrain<IUnitGrain>(tree.Code("A")).MergeInto(tree.Code("B")));
         var mover = MoveWhileMergingAsync();
+        var evaluator = EvaluateWhileMergingAsync();
         var placer = PlaceWhileMergingAsync();
         var hamletMover = MoveHamletsOutAsync();
 
@@ -158,6 +174,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         var around = await Task.WhenAll(registrars);
         var (hamlets, refusedHamlets) = await definer;
         var moved = await mover;
+        var evaluated = await evaluator;
         var placedInA = await placer;
         await hamletMover;
         await await merge.Task;
@@ -168,6 +185,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         // With pushed reports a model learns of the refusal after its call returned, so it may still be on its way.
         var records = await Task.WhenAll(registered.Select(id => Eventually.Get(grains.GetGrain<IModelGrain>(id).Get, m => m!.Unit == Expected(id))));
         Assert.All(records, record => Assert.Equal(Expected(record!.Id), record.Unit));
+        Assert.All(records.Where(r => evaluated.Contains(r!.Id)), record => Assert.Equal([new Evaluation(2024, true)], record!.Evaluations));
 
         // Every hamlet put under A, new or moved, is now under B, and one refused is where it was (or nowhere, if new).
         foreach (var hamlet in hamlets.Concat(placedInA))
@@ -194,6 +212,7 @@ public abstract class MergeRaces(ITestCluster fixture, int countedBefore)
         Assert.Equal(registered.Length - moved.Count + placedInA.Count, (await tree.Summary(tree.Code("B"))).Total);
         Assert.Equal(registered.Length + placed.Length + leaving.Length, (await tree.Summary(tree.Code("P"))).Total);
         Assert.Equal(0, (await tree.Summary(tree.Code("A"))).Total);
+        Assert.Equal(evaluated.Count, (await tree.Summary(tree.Code("P"))).Effective);
         return registeredWhileMerging > 0;
     }
 
