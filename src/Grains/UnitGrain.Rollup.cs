@@ -174,7 +174,9 @@ public sealed partial class UnitGrain
     private void ChangedByReport()
     {
         MarkChanged();
-        if (_flushing || !_options.PushReports || _deactivating || time.GetUtcNow() - _lastFlush < _options.FlushInterval)
+
+        // MarkChanged has just read the clock into AsOf: no second read per report.
+        if (_flushing || !_options.PushReports || _deactivating || _state.AsOf - _lastFlush < _options.FlushInterval)
         {
             ScheduleFlush();
             return;
