@@ -176,7 +176,7 @@ public sealed partial class UnitGrain
         MarkChanged();
 
         // MarkChanged has just read the clock into AsOf: no second read per report.
-        if (_flushing || !_options.PushReports || _deactivating || _state.AsOf - _lastFlush < _options.FlushInterval)
+        if (_flushing || !_options.PushReports || _deactivating || _state.AsOf - _lastFlush < FlushInterval)
         {
             ScheduleFlush();
             return;
@@ -253,6 +253,8 @@ public sealed partial class UnitGrain
         DetachFrom = _state.DetachFrom,
     };
 
+    private TimeSpan FlushInterval => _options.FlushIntervalOf(_state.Definition?.Level);
+
     /// <summary>
     /// Starts the flush loop unless it runs. A loop on the activation's scheduler rather than a grain timer per
     /// flush: at hamlet and commune level nearly every change is flushed on its own (a unit there sees under one
@@ -288,7 +290,7 @@ public sealed partial class UnitGrain
 
             while (_dirty && !_deactivating)
             {
-                var wait = _lastFlush + _options.FlushInterval - time.GetUtcNow();
+                var wait = _lastFlush + FlushInterval - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time);

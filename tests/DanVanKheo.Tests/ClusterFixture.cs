@@ -13,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime, ITestCluster
     /// <summary>Short, so that tests converge quickly; the fan-in test measures against it.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Provinces' and the national unit's: longer than the others' here, so the fan-in test can tell the two apart.</summary>
+    public static readonly TimeSpan TopFlushInterval = TimeSpan.FromMilliseconds(40);
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -37,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime, ITestCluster
             host.Services.Configure<RollupOptions>(o =>
             {
                 o.FlushInterval = FlushInterval;
+                o.TopFlushInterval = TopFlushInterval;
                 o.RetryDelay = TimeSpan.FromMilliseconds(100);
                 rollup(o);
             });
