@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -11,10 +12,11 @@ namespace DanVanKheo.Grains;
 /// registration cost. The rows are the facet's: the same state name, grain id and ETag handling.
 /// </summary>
 /// <remarks>
-/// What the facet did and this does not: Orleans' storage latency instruments and migration of the state with the
-/// activation (models are never migrated: the cluster's placement keeps them where they were activated).
+/// What the facet did and this does not: migration of the state with the activation (models are never migrated: the
+/// cluster's placement keeps them where they were activated). Orleans' storage latency instruments belong to the facet;
+/// ours (<see cref="RollupMetrics.StorageDone"/>) take their place.
 /// </remarks>
-internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, GrainId id, ILogger logger)
+internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, GrainId id, RollupMetrics metrics, ILogger logger)
     where T : class, new()
 {
     private readonly GrainState<T> _state = new(new T());
@@ -25,25 +27,37 @@ internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, 
     /// <summary>Reads the stored state; completes at once when the storage does (the in-process store always does).</summary>
     public Task ReadAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         var read = Start(() => storage.ReadStateAsync(name, id, _state));
         if (read.IsCompletedSuccessfully)
         {
+            metrics.StorageDone(name, Read, started, failed: false);
             Loaded();
             return Task.CompletedTask;
         }
 
-        return ReadAfterAsync(read);
+        return ReadAfterAsync(read, started);
     }
 
     public Task WriteAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         var write = Start(() => storage.WriteStateAsync(name, id, _state));
-        return write.IsCompletedSuccessfully ? Task.CompletedTask : WhenDoneAsync(write, "write");
+        if (write.IsCompletedSuccessfully)
+        {
+            metrics.StorageDone(name, Write, started, failed: false);
+            return Task.CompletedTask;
+        }
+
+        return WhenDoneAsync(write, Write, started);
     }
 
-    private async Task ReadAfterAsync(Task read)
+    private const string Read = "read";
+    private const string Write = "write";
+
+    private async Task ReadAfterAsync(Task read, long started)
     {
-        await WhenDoneAsync(read, "read");
+        await WhenDoneAsync(read, Read, started);
         Loaded();
     }
 
@@ -63,15 +77,21 @@ internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, 
         }
     }
 
-    private async Task WhenDoneAsync(Task operation, string what)
+    private async Task WhenDoneAsync(Task operation, string what, long started)
     {
+        var failed = true;
         try
         {
             await operation;
+            failed = false;
         }
         catch (Exception exception) when (exception is not OrleansException and not OperationCanceledException)
         {
             throw Failed(what, exception);
+        }
+        finally
+        {
+            metrics.StorageDone(name, what, started, failed);
         }
     }
 

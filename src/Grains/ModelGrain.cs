@@ -40,7 +40,7 @@ public sealed partial class ModelGrain(
     /// <remarks>The state is read here rather than by Orleans' facet: see <see cref="GrainStore{T}"/>.</remarks>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new GrainStore<ModelState>(storage, StateName, this.GetGrainId(), logger);
+        _store = new GrainStore<ModelState>(storage, StateName, this.GetGrainId(), metrics, logger);
         var read = _store.ReadAsync();
         if (!read.IsCompletedSuccessfully)
         {

@@ -24,6 +24,7 @@ public sealed class RollupMetrics
     private readonly Histogram<int> _flushBatch;
     private readonly Histogram<int> _writeBatch;
     private readonly UpDownCounter<int> _liveSubscribers;
+    private readonly Histogram<double> _storage;
 
     public RollupMetrics(IMeterFactory meterFactory)
     {
@@ -44,6 +45,10 @@ public sealed class RollupMetrics
         _writeBatch = meter.CreateHistogram<int>(
             "dvk.units.write.batch", unit: "{change}", description: "Changes stored by one coalesced unit state write",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500] });
+        _storage = meter.CreateHistogram<double>(
+            "dvk.storage.duration", unit: "ms",
+            description: "Reads and writes of model state in the grain storage, by state, operation and outcome (units' state goes through Orleans' facet, which has instruments of its own)",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000, 5000] });
         _liveSubscribers = meter.CreateUpDownCounter<int>("dvk.live.subscribers", unit: "{subscriber}", description: "Live tally subscribers (observers) held by units");
     }
 
@@ -84,6 +89,14 @@ public sealed class RollupMetrics
         _rollupLag.Record(lag.TotalMilliseconds, tag);
         _flushBatch.Record(reports, tag);
     }
+
+    /// <summary>A storage read or write begun at <paramref name="started"/> (<see cref="Stopwatch.GetTimestamp"/>) has ended.</summary>
+    public void StorageDone(string state, string operation, long started, bool failed) =>
+        _storage.Record(
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("state", state),
+            new KeyValuePair<string, object?>("operation", operation),
+            new KeyValuePair<string, object?>("outcome", failed ? "error" : "ok"));
 
     public void SubscribersChanged(int delta)
     {

@@ -23,6 +23,7 @@ public sealed class MetricsEndpointTests
         "dvk_rollup_flush_batch",
         "dvk_units_write_batch",
         "dvk_live_subscribers",
+        "dvk_storage_duration_milliseconds_bucket",
     ];
 
     [Fact]
@@ -60,6 +61,7 @@ public sealed class MetricsEndpointTests
         Assert.Contains("orleans_", text);
         Assert.Matches(@"(?m)^dvk_models_written_total\{[^}]*\} 1( |$)", text);
         Assert.Matches(@"(?m)^dvk_live_subscribers\{[^}]*\} 1( |$)", text);
+        Assert.Matches(@"(?m)^dvk_storage_duration_milliseconds_count\{(?=[^}]*operation=""write"")(?=[^}]*outcome=""ok"")(?=[^}]*state=""model"")[^}]*\} [1-9]", text);
 
         // The idle silo wrote nothing and has no subscriber: its series are its own.
         var idleText = await idleHttp.GetStringAsync("/metrics");
