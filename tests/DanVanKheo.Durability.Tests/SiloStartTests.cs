@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DanVanKheo.Durability.Tests;
 
 /// <summary>How operators start silos: <c>dotnet path/to/DanVanKheo.Silo.dll</c>, from wherever they are.</summary>
@@ -23,6 +25,17 @@ public sealed class SiloStartTests
             // per new activation) to warnings. Without it the silo logs "info: Orleans..." lines from its first second.
             Assert.DoesNotContain("info: Orleans", silo.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("info: Polly", silo.Output, StringComparison.Ordinal);
+
+            // The runtimeconfig.json beside the program was applied: its young-generation cap bounds each collection's
+            // pause, and with it the roll-up lag's tail. The banner prints what the runtime really uses (these test silos run
+            // the workstation collector, DOTNET_gcServer=0, which keeps the budget).
+            var banner = Stopwatch.StartNew();
+            while (!silo.Output.Contains("GC:", StringComparison.Ordinal) && banner.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Contains("gen0 budget at most 16 MiB per heap", silo.Output, StringComparison.Ordinal);
         }
         finally
         {

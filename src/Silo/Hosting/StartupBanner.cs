@@ -20,6 +20,7 @@ public static class StartupBanner
                 ? $"  Orleans Dashboard:          {first}{OperatorDashboardExtensions.Path}"
                 : $"  Orleans Dashboard:          off ({OperatorDashboardExtensions.EnabledKey} = false)");
             Console.WriteLine($"  Client:    dotnet run --project src/Client -- --gateway 127.0.0.1:{silo.GatewayPort} tally VN");
+            Console.WriteLine($"  GC:        {CollectorSettings()}");
             if (storage.IsMemory)
             {
                 Console.WriteLine("  CẢNH BÁO / WARNING: lưu trong bộ nhớ — dữ liệu mất khi dừng silo / in-memory storage: data is NOT kept when the silo stops.");
@@ -33,5 +34,20 @@ public static class StartupBanner
 
             Console.WriteLine();
         });
+    }
+
+    /// <summary>
+    /// The collector's settings as the runtime applies them (from the silo's runtimeconfig.json or DOTNET_ variables): its
+    /// young-generation budget decides how long each pause, and so the roll-up lag's tail, is (docs/performance.md).
+    /// </summary>
+    public static string CollectorSettings()
+    {
+        var settings = GC.GetConfigurationVariables();
+        var server = settings.TryGetValue("ServerGC", out var s) && s is true;
+        var heaps = settings.TryGetValue("HeapCount", out var h) ? h : 1;
+        var budget = settings.TryGetValue("GCGen0MaxBudget", out var b) && Convert.ToInt64(b, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var bytes
+            ? $"{bytes / (1024 * 1024)} MiB per heap"
+            : "the runtime's own";
+        return $"{(server ? "server" : "workstation")}, {heaps} heap(s), gen0 budget at most {budget} (System.GC.Gen0MaxBudget)";
     }
 }
