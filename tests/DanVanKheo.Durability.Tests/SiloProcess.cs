@@ -11,6 +11,7 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private static int _nextSlot;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource<string> Seen)> _awaited = [];
     private readonly string _connectionString;
     private Process? _process;
 
@@ -160,9 +161,42 @@ public sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
+        List<(string Text, TaskCompletionSource<string> Seen)> seen;
         lock (_output)
         {
             _output.AppendLine(line);
+            seen = _awaited.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList();
+            _awaited.RemoveAll(seen.Contains);
+        }
+
+        foreach (var (_, done) in seen)
+        {
+            done.TrySetResult(line);
+        }
+    }
+
+    /// <summary>The first output line containing <paramref name="text"/>, already printed or still to come; throws after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            var printed = _output.ToString().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (printed is not null)
+            {
+                return printed.TrimEnd('\r');
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        try
+        {
+            return await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"silo on port {SiloPort} printed no line containing '{text}' in {timeout}:\n{Output}");
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DanVanKheo.Durability.Tests;
 
 /// <summary>How operators start silos: <c>dotnet path/to/DanVanKheo.Silo.dll</c>, from wherever they are.</summary>
@@ -29,13 +27,8 @@ public sealed class SiloStartTests
             // The runtimeconfig.json beside the program was applied: its young-generation cap bounds each collection's
             // pause, and with it the roll-up lag's tail. The banner prints what the runtime really uses (these test silos run
             // the workstation collector, DOTNET_gcServer=0, which keeps the budget).
-            var banner = Stopwatch.StartNew();
-            while (!silo.Output.Contains("GC:", StringComparison.Ordinal) && banner.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.Contains("gen0 budget at most 16 MiB per heap", silo.Output, StringComparison.Ordinal);
+            var collector = await silo.WaitForLineAsync("GC:", TimeSpan.FromSeconds(30));
+            Assert.Contains("gen0 budget at most 16 MiB per heap", collector, StringComparison.Ordinal);
         }
         finally
         {
