@@ -11,7 +11,7 @@ public sealed class HostileInputTests(ApiHost host)
     public async Task Oversize_body_is_413_and_stores_nothing()
     {
         var t = await TestUnits.CreateAsync(host);
-        using var admin = host.Admin();
+        using var admin = host.AdminExpectingContinue();
         var huge = "id,unit,title,field,kind,sponsor,year,levels,effective,commended,status\n"
             + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{t.C1}-big{i},{t.C1},{new string('x', 60)},economy,collective,,2020,commune,,none,active\n"));
         Assert.True(huge.Length > 1_048_576);
