@@ -33,6 +33,7 @@ public static class SiloHostingExtensions
         }
 
         var workingSet = builder.Configuration.ActivationWorkingSet(storage.IsPostgres);
+        var activationCapacity = ActivationTable.CapacityFrom(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             // A default in code, not in appsettings.json, so that ASPNETCORE_URLS (read before appsettings) still wins.
@@ -105,6 +106,7 @@ public static class SiloHostingExtensions
                 silo.UseLifecycleOnlyWorkingSet();
             }
 
+            ActivationTable.UseActivationCapacity(silo, activationCapacity);
             if (builder.Configuration.IsTracingEnabled())
             {
                 silo.AddActivityPropagation();
