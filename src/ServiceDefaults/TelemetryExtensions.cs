@@ -61,6 +61,7 @@ public static class TelemetryExtensions
         {
             metrics
                 .AddMeter(TelemetryNames.OrleansMeter)
+                .AddView(TelemetryNames.OrleansActivationDataGauge, MetricStreamConfiguration.Drop)
                 .AddRuntimeInstrumentation()
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter();

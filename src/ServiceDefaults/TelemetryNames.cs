@@ -11,5 +11,11 @@ public static class TelemetryNames
 
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>
+    /// Orleans' gauge of the requests queued in all activations: read by visiting every activation of the silo, about
+    /// 0.9 s of the silo's CPU per scrape of <c>/metrics</c> at 1.1 million activations (a few ms without it). Not exported.
+    /// </summary>
+    public const string OrleansActivationDataGauge = "orleans-messaging-processing-activation-data";
+
     public const string MetricsPath = "/metrics";
 }

@@ -59,6 +59,9 @@ public sealed class MetricsEndpointTests
         }
 
         Assert.Contains("orleans_", text);
+
+        // Reading it visits every activation of the silo, about 0.9 s of CPU per scrape at whole-country scale.
+        Assert.DoesNotContain("orleans_messaging_processing_activation_data", text);
         Assert.Matches(@"(?m)^dvk_models_written_total\{[^}]*\} 1( |$)", text);
         Assert.Matches(@"(?m)^dvk_live_subscribers\{[^}]*\} 1( |$)", text);
         Assert.Matches(@"(?m)^dvk_storage_duration_milliseconds_count\{(?=[^}]*operation=""write"")(?=[^}]*outcome=""ok"")(?=[^}]*state=""model"")[^}]*\} [1-9]", text);
