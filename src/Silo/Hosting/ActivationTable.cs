@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 
 namespace DanVanKheo.Silo.Hosting;
@@ -26,7 +27,7 @@ public sealed class ActivationTable
     // Locks of the table (a writer takes one): the count a default table reaches by this size.
     private const int Locks = 1024;
 
-    private const string DirectoryTypeName = "Orleans.Runtime.ActivationDirectory, Orleans.Runtime";
+    internal const string DirectoryTypeName = "Orleans.Runtime.ActivationDirectory, Orleans.Runtime";
 
     private const string TableFieldName = "_activations";
 
@@ -44,32 +45,12 @@ public sealed class ActivationTable
             return DefaultCapacity;
         }
 
-        return int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var capacity) && capacity >= 0
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var capacity) && capacity >= 0
             ? capacity
             : throw new InvalidOperationException($"{SettingKey} '{value}' is not a number of activations (0 or more)");
     }
 
-    /// <summary>Registers Orleans' activation directory built with a table of <paramref name="capacity"/> entries.</summary>
-    public static ISiloBuilder UseActivationCapacity(ISiloBuilder silo, int capacity)
-    {
-        var holder = new ActivationTable();
-        silo.Services.AddSingleton(holder);
-        if (capacity == 0 || Type.GetType(DirectoryTypeName) is not { } directoryType)
-        {
-            return silo;
-        }
-
-        // Registered after Orleans' own (TryAdd), so this is the instance the catalog and everything else resolve.
-        silo.Services.AddSingleton(directoryType, services =>
-        {
-            var directory = ActivatorUtilities.CreateInstance(services, directoryType);
-            holder.Replace(directoryType, directory, capacity, services.GetRequiredService<ILogger<ActivationTable>>());
-            return directory;
-        });
-        return silo;
-    }
-
-    private void Replace(Type directoryType, object directory, int capacity, ILogger logger)
+    internal void Replace(Type directoryType, object directory, int capacity, ILogger logger)
     {
         var field = directoryType.GetField(TableFieldName, BindingFlags.Instance | BindingFlags.NonPublic);
         if (field?.GetValue(directory) is not ConcurrentDictionary<GrainId, IGrainContext> { IsEmpty: true })
@@ -83,6 +64,30 @@ public sealed class ActivationTable
         field.SetValue(directory, table);
         Table = table;
         Capacity = capacity;
+    }
+}
+
+/// <summary>Sets up <see cref="ActivationTable"/>.</summary>
+public static class ActivationTableExtensions
+{
+    /// <summary>Registers Orleans' activation directory built with a table of <paramref name="capacity"/> entries (0: Orleans' own).</summary>
+    public static ISiloBuilder UseActivationCapacity(this ISiloBuilder silo, int capacity)
+    {
+        var holder = new ActivationTable();
+        silo.Services.AddSingleton(holder);
+        if (capacity == 0 || Type.GetType(ActivationTable.DirectoryTypeName) is not { } directoryType)
+        {
+            return silo;
+        }
+
+        // Registered after Orleans' own (TryAdd), so this is the instance the catalog and everything else resolve.
+        silo.Services.AddSingleton(directoryType, services =>
+        {
+            var directory = ActivatorUtilities.CreateInstance(services, directoryType);
+            holder.Replace(directoryType, directory, capacity, services.GetRequiredService<ILogger<ActivationTable>>());
+            return directory;
+        });
+        return silo;
     }
 }
 

@@ -106,7 +106,7 @@ public static class SiloHostingExtensions
                 silo.UseLifecycleOnlyWorkingSet();
             }
 
-            ActivationTable.UseActivationCapacity(silo, activationCapacity);
+            silo.UseActivationCapacity(activationCapacity);
             if (builder.Configuration.IsTracingEnabled())
             {
                 silo.AddActivityPropagation();
