@@ -19,6 +19,9 @@ namespace DanVanKheo.Grains;
 internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, GrainId id, RollupMetrics metrics, ILogger logger)
     where T : class, new()
 {
+    private const string Read = "read";
+    private const string Write = "write";
+
     private readonly GrainState<T> _state = new(new T());
 
     /// <summary>Never null: a store that found nothing leaves a new state (<see cref="Loaded"/>).</summary>
@@ -51,9 +54,6 @@ internal sealed partial class GrainStore<T>(IGrainStorage storage, string name, 
 
         return WhenDoneAsync(write, Write, started);
     }
-
-    private const string Read = "read";
-    private const string Write = "write";
 
     private async Task ReadAfterAsync(Task read, long started)
     {

@@ -95,9 +95,12 @@ public class ApiHost : IAsyncLifetime
         where T : notnull => (T)_app!.Services.GetService(typeof(T))!;
 
     /// <summary>A client with its own cookies; with a token when given.</summary>
-    public HttpClient Client(string? token = null)
+    public HttpClient Client(string? token = null) =>
+        Client(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }, token);
+
+    private HttpClient Client(HttpMessageHandler handler, string? token)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true })
+        var client = new HttpClient(handler)
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -119,12 +122,7 @@ public class ApiHost : IAsyncLifetime
     /// </summary>
     public HttpClient AdminExpectingContinue()
     {
-        var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
-        {
-            BaseAddress = BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        var client = Client(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }, AdminToken);
         client.DefaultRequestHeaders.ExpectContinue = true;
         return client;
     }

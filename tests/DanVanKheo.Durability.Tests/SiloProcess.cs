@@ -161,12 +161,20 @@ public sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
-        List<(string Text, TaskCompletionSource<string> Seen)> seen;
+        List<(string Text, TaskCompletionSource<string> Seen)>? seen = null;
         lock (_output)
         {
             _output.AppendLine(line);
-            seen = _awaited.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList();
-            _awaited.RemoveAll(seen.Contains);
+            if (_awaited.Count > 0)
+            {
+                seen = _awaited.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList();
+                _awaited.RemoveAll(seen.Contains);
+            }
+        }
+
+        if (seen is null)
+        {
+            return;
         }
 
         foreach (var (_, done) in seen)
