@@ -45,8 +45,9 @@ dotnet "$dvk" --gateway 127.0.0.1:24000 --cluster-id dvk-smoke loadtest --provin
   --silo-pid "$silo" --report "$out/report.json" --chart "$out/chart.svg"
 code=$?
 metrics=$(http_get /metrics)
-if [ "$code" -eq 0 ] && grep -q '^dvk_models_written_total' <<< "$metrics"; then
-  echo "loadtest smoke: passed (tallies verified, dvk_models_written_total on /metrics)"
+if [ "$code" -eq 0 ] && grep -q '^dvk_models_written_total' <<< "$metrics" \
+  && grep -Eq '"noOpCallsPerSecond": *[1-9]' "$out/report.json"; then
+  echo "loadtest smoke: passed (tallies verified, dvk_models_written_total on /metrics, machine gauge in the report)"
 else
   echo "loadtest smoke: FAILED (exit code $code)" >&2
   code=1

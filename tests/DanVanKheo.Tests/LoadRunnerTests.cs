@@ -7,7 +7,8 @@ namespace DanVanKheo.Tests;
 
 /// <summary>
 /// The load test's runner against a real cluster: a small country is loaded, updated and verified, and the report
-/// carries the CPU each update cost the silo and the client, the figures an operator sizes a cluster by.
+/// carries the CPU each update cost the silo and the client, the figures an operator sizes a cluster by, and the machine's
+/// speed measured before the run.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LoadRunnerTests(ClusterFixture fixture)
@@ -34,7 +35,9 @@ public sealed class LoadRunnerTests(ClusterFixture fixture)
             Concurrency: 16,
             ProbesPerSecond: 10,
             SiloPid: Environment.ProcessId,
-            SettleTimeout: TimeSpan.FromSeconds(60));
+            SettleTimeout: TimeSpan.FromSeconds(60),
+            GaugeSeconds: 1,
+            GaugeWarmupSeconds: 0.5);
 
         var report = await new LoadRunner(fixture.Client, country, options, new SilentProgress()).RunAsync(CancellationToken.None);
 
@@ -52,6 +55,17 @@ public sealed class LoadRunnerTests(ClusterFixture fixture)
         Assert.True(json.RootElement.GetProperty("silo").GetProperty("cpuMicrosecondsPerUpdate").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("client").GetProperty("cpuMicrosecondsPerUpdate").GetDouble() > 0);
         Assert.Contains("cập nhật/giây mỗi lõi / updates/s per silo core", LoadReportTable.PerUpdate(report));
+
+        // The machine's speed, measured before the run, travels with the report.
+        var gauge = report.MachineGauge ?? throw new InvalidOperationException("no machine gauge in the report");
+        Assert.True(gauge.NoOpCallsPerSecond > 0, $"gauge {gauge.NoOpCallsPerSecond} calls/s");
+        Assert.True(gauge.SiloCpuMicrosecondsPerCall > 0, $"silo CPU per gauge call {gauge.SiloCpuMicrosecondsPerCall}");
+        Assert.InRange(gauge.Seconds, 0.9, 5);
+        Assert.InRange(gauge.MemoryLatencyNanoseconds, 0.1, 10_000);
+        var gaugeJson = json.RootElement.GetProperty("machineGauge");
+        Assert.Equal(gauge.NoOpCallsPerSecond, gaugeJson.GetProperty("noOpCallsPerSecond").GetDouble());
+        Assert.Equal(MachineGauge.GaugePopulation, gaugeJson.GetProperty("population").GetInt32());
+        Assert.Contains("lời gọi/giây / calls/s", LoadReportTable.Gauge(gauge));
     }
 
     private sealed class SilentProgress : ILoadProgress

@@ -28,9 +28,10 @@ public static class LoadTestCommand
         var siloPid = new Option<int?>("--silo-pid") { Description = "Process id of a silo on this machine: exact CPU time and peak memory from /proc" };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write throughput and lag over time as an SVG chart" };
         var settle = new Option<int>("--settle-timeout") { Description = "Seconds to wait for the national tally to include every write", DefaultValueFactory = _ => 120 };
+        var gauge = new Option<double>("--gauge-seconds") { Description = "Seconds to measure the machine's speed (no-op grain calls/s, after 10 s of warm-up) before the run; 0 skips it", DefaultValueFactory = _ => 5 };
         var command = new Command("loadtest", "Thử tải với các tỉnh mô phỏng / load test on simulated provinces, verified against its own truth")
         {
-            Units, Provinces, Hamlets, Models, rate, duration, Concurrency, probes, siloPid, Report, chart, settle,
+            Units, Provinces, Hamlets, Models, rate, duration, Concurrency, probes, siloPid, Report, chart, settle, gauge,
         };
         command.SetRunner(context, async (parse, ct) =>
         {
@@ -44,7 +45,8 @@ public static class LoadTestCommand
                 Positive(parse.GetValue(Concurrency), "--concurrency"),
                 Math.Max(0, parse.GetValue(probes)),
                 parse.GetValue(siloPid),
-                TimeSpan.FromSeconds(Positive(parse.GetValue(settle), "--settle-timeout")));
+                TimeSpan.FromSeconds(Positive(parse.GetValue(settle), "--settle-timeout")),
+                parse.GetValue(gauge) is var g && g >= 0 && double.IsFinite(g) ? g : throw new DvkException("bad-option", $"--gauge-seconds must be 0 or more, not {g}"));
             var country = LoadCountry(options.UnitsFile, options.Provinces, options.HamletsPerCommune);
             var grains = await context.ConnectAsync(parse, ct);
             context.Console.MarkupLineInterpolated(

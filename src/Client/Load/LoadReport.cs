@@ -28,6 +28,9 @@ public sealed record LoadReport
     public required SiloFigures Silo { get; init; }
     public required ClientFigures Client { get; init; }
     public required string Machine { get; init; }
+
+    /// <summary>The machine's speed just before the run; null when <c>--gauge-seconds 0</c>.</summary>
+    public required MachineGauge? MachineGauge { get; init; }
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 }
 

@@ -22,6 +22,16 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
+        MachineGauge? gauge = null;
+        if (options.GaugeSeconds > 0)
+        {
+            // First, while the silo holds nothing of this run: the gauge measures the machine, not the run's heap.
+            progress.Phase("Đo tốc độ máy / machine gauge", 1);
+            gauge = await MachineGauge.MeasureAsync(
+                grains, TimeSpan.FromSeconds(options.GaugeSeconds), TimeSpan.FromSeconds(options.GaugeWarmupSeconds), options.SiloPid, cancellationToken);
+            progress.Advance(1);
+        }
+
         var units = country.Units;
         var clock = Stopwatch.StartNew();
         progress.Phase("Đơn vị / units", units.Length);
@@ -137,6 +147,7 @@ public sealed class LoadRunner(IGrainFactory grains, SimulatedCountry country, L
                 stats.ProcessCpuSeconds is { } cpu ? Math.Round(cpu * 1e6 / updated, 1) : null),
             Client = new ClientFigures(Math.Round(client.Seconds / client.Elapsed * 100, 1), Math.Round(client.Seconds * 1e6 / updated, 1)),
             Machine = MachineInfo.Describe(),
+            MachineGauge = gauge,
             Timeline = Timeline(lags, updateSeconds),
         };
     }

@@ -15,6 +15,13 @@ public static class LoadReportTable
             : $"silo n/a (--silo-pid) · {client}";
     }
 
+    /// <summary>The machine gauge as one line: calls per second and, with the silo's process id, its CPU per call.</summary>
+    public static string Gauge(MachineGauge gauge) =>
+        $"{Numbers.Format(gauge.NoOpCallsPerSecond, 0)} lời gọi/giây / calls/s"
+        + (gauge.SiloCpuMicrosecondsPerCall is { } cpu ? $" · silo {Numbers.Format(cpu, 1)} µs mỗi lời gọi / per call" : "")
+        + $" · đọc bộ nhớ / memory read {Numbers.Format(gauge.MemoryLatencyNanoseconds, 0)} ns"
+        + $" ({Numbers.Format(gauge.Seconds, 1)} s, {Numbers.Format(gauge.Population)} grains, {Numbers.Format(gauge.Concurrency)} in flight)";
+
     public static void Write(IAnsiConsole console, LoadReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Chỉ số / figure").AddColumn(new TableColumn("Giá trị / value").RightAligned());
@@ -39,6 +46,11 @@ public static class LoadReportTable
         Row("CPU mỗi cập nhật / CPU per update (silo · dvk)", PerUpdate(report));
         Row("Silo memory (peak / peak RSS)", $"{Gb(report.Silo.PeakMemoryBytes)} / {(report.Silo.ProcessPeakRssBytes is { } r ? Gb(r) : "n/a")}");
         Row("Máy / machine", report.Machine);
+        if (report.MachineGauge is { } gauge)
+        {
+            Row("Tốc độ máy lúc đo / machine speed now (no-op calls/s from dvk)", Gauge(gauge));
+        }
+
         console.Write(table);
         if (report.Verified)
         {
