@@ -1,5 +1,8 @@
 using DanVanKheo.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DanVanKheo.Tests;
 
@@ -36,6 +39,22 @@ public sealed class ActivationTableSettingTests
         Assert.Null(app.Services.GetRequiredService<ActivationTable>().Table);
     }
 
+    [Fact]
+    public async Task A_directory_type_that_is_not_found_leaves_Orleans_its_table_and_is_logged_at_start()
+    {
+        var logged = new ListLogger();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders().AddProvider(logged);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering().UseActivationCapacity(1000, "Orleans.Runtime.NoSuchDirectory, Orleans.Runtime"));
+        await using var app = builder.Build();
+
+        Assert.Null(app.Services.GetRequiredService<ActivationTable>().Table);
+        var warning = Assert.Single(app.Services.GetServices<IHostedService>().OfType<ActivationTableNotFound>());
+        await warning.StartAsync(CancellationToken.None);
+
+        Assert.Contains(logged.Lines, line => line.Contains("Orleans.Runtime.NoSuchDirectory", StringComparison.Ordinal) && line.Contains("has no effect", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("many")]
@@ -46,5 +65,43 @@ public sealed class ActivationTableSettingTests
         var refused = Assert.Throws<InvalidOperationException>(() => builder.AddDanVanKheoSilo());
 
         Assert.Contains($"Orleans:ActivationCapacity '{setting}' is not a number of activations", refused.Message);
+    }
+
+    private sealed class ListLogger : ILoggerProvider, ILogger
+    {
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return [.. _lines];
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lock (_lines)
+                {
+                    _lines.Add(formatter(state, exception));
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -71,12 +71,22 @@ public sealed class ActivationTable
 public static class ActivationTableExtensions
 {
     /// <summary>Registers Orleans' activation directory built with a table of <paramref name="capacity"/> entries (0: Orleans' own).</summary>
-    public static ISiloBuilder UseActivationCapacity(this ISiloBuilder silo, int capacity)
+    public static ISiloBuilder UseActivationCapacity(this ISiloBuilder silo, int capacity) =>
+        silo.UseActivationCapacity(capacity, ActivationTable.DirectoryTypeName);
+
+    internal static ISiloBuilder UseActivationCapacity(this ISiloBuilder silo, int capacity, string directoryTypeName)
     {
         var holder = new ActivationTable();
         silo.Services.AddSingleton(holder);
-        if (capacity == 0 || Type.GetType(ActivationTable.DirectoryTypeName) is not { } directoryType)
+        if (capacity == 0)
         {
+            return silo;
+        }
+
+        if (Type.GetType(directoryTypeName) is not { } directoryType)
+        {
+            // Another Orleans version without the type: the silo runs with Orleans' own table and says so when it starts.
+            silo.Services.AddHostedService(services => new ActivationTableNotFound(services.GetRequiredService<ILogger<ActivationTable>>(), directoryTypeName));
             return silo;
         }
 
@@ -91,8 +101,22 @@ public static class ActivationTableExtensions
     }
 }
 
+/// <summary>Logs, once the silo starts, that Orleans' activation directory type was not found.</summary>
+internal sealed class ActivationTableNotFound(ILogger<ActivationTable> logger, string directoryTypeName) : IHostedService
+{
+    public string DirectoryTypeName => directoryTypeName;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ActivationTableLog.NotReplaced(logger, directoryTypeName, "(type)");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 internal static partial class ActivationTableLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans' activation table ({Type}.{Field}) was not found; Orleans:ActivationCapacity has no effect and the table grows by itself")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans' activation table ({Type} {Field}) was not found; Orleans:ActivationCapacity has no effect and the table grows by itself")]
     public static partial void NotReplaced(ILogger logger, string type, string field);
 }
