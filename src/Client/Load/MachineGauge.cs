@@ -5,9 +5,9 @@ namespace DanVanKheo.Client.Load;
 /// <summary>
 /// How fast the machine was when a load test ran: the no-op grain calls per second this client gets from the silo
 /// (<see cref="HopBenchmark"/>, chains of one call over a small population, 512 in flight), and how long a read of
-/// memory takes, measured just before the units are loaded. Shared and virtual machines change speed by the hour (the same build's whole-country figure has
-/// varied by half between hours here), so a report carries the gauge that makes it comparable with others and with the
-/// reference figures measured on the machine (docs/performance.md).
+/// memory takes, measured just before the units are loaded. Shared and virtual machines change speed by the hour (the
+/// same build's whole-country figure has varied by half between hours here), so a report carries the gauge that makes
+/// it comparable with others and with the reference figures measured on the machine (docs/performance.md).
 /// </summary>
 /// <param name="SiloCpuMicrosecondsPerCall">The silo's CPU time per call, when its process id was given.</param>
 /// <param name="MemoryLatencyNanoseconds">

@@ -15,7 +15,7 @@ public static class LoadReportTable
             : $"silo n/a (--silo-pid) · {client}";
     }
 
-    /// <summary>The machine gauge as one line: calls per second and, with the silo's process id, its CPU per call.</summary>
+    /// <summary>The machine gauge as one line: calls per second, the silo's CPU per call (with its process id) and one memory read.</summary>
     public static string Gauge(MachineGauge gauge) =>
         $"{Numbers.Format(gauge.NoOpCallsPerSecond, 0)} lời gọi/giây / calls/s"
         + (gauge.SiloCpuMicrosecondsPerCall is { } cpu ? $" · silo {Numbers.Format(cpu, 1)} µs mỗi lời gọi / per call" : "")

@@ -104,8 +104,6 @@ public static class ActivationTableExtensions
 /// <summary>Logs, once the silo starts, that Orleans' activation directory type was not found.</summary>
 internal sealed class ActivationTableNotFound(ILogger<ActivationTable> logger, string directoryTypeName) : IHostedService
 {
-    public string DirectoryTypeName => directoryTypeName;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         ActivationTableLog.NotReplaced(logger, directoryTypeName, "(type)");
